@@ -1,6 +1,32 @@
-var builder = WebApplication.CreateBuilder(args);
+using UserPool.Api.Data;
+using UserPool.Api.Hosting;
+using UserPool.Api.Infrastructure;
+using UserPool.Api.Security;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The repository-root appsettings.json is copied next to the binaries; load that one in every mode.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+builder.AddUserPoolInfrastructure();
+builder.AddUserPoolData();
+builder.AddUserPoolHosting();
+builder.AddUserPoolSecurity();
+builder.AddUserPoolOpenApi();
+
 var app = builder.Build();
-app.MapGet("/", () => "ok");
-app.Run();
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
+
+app.UseRequestIds();
+app.UseExceptionHandler();
+app.UseApiStatusPages();
+app.UseUserPoolOpenApi();
+app.MapHealth();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

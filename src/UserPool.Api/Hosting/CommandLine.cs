@@ -1,0 +1,49 @@
+namespace UserPool.Api.Hosting;
+
+/// <summary>
+/// Administrative verbs run against the configured database instead of serving HTTP:
+/// <c>pools create --name acme</c> and <c>keys create --pool &lt;userPoolId&gt;</c>.
+/// </summary>
+public static class CommandLine
+{
+    private const string Usage = """
+        usage:
+          pools create --name <name>      create a user pool and its first access key
+          keys create --pool <poolId>     create another access key for a pool
+        """;
+
+    public static bool IsCommand(string[] args) => args is ["pools" or "keys" or "help", ..];
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var ct = app.Lifetime.ApplicationStopping;
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+        await using var scope = app.Services.CreateAsyncScope();
+        var provisioner = scope.ServiceProvider.GetRequiredService<PoolProvisioner>();
+        try
+        {
+            ProvisionedKey? key = args switch
+            {
+                ["pools", "create", "--name", var name] when !string.IsNullOrWhiteSpace(name) =>
+                    await provisioner.CreatePoolAsync(name.Trim(), keyId: null, secret: null, ct),
+                ["keys", "create", "--pool", var poolId] => await provisioner.CreateKeyAsync(poolId, ct),
+                _ => null,
+            };
+            if (key is null)
+            {
+                Console.Error.WriteLine(Usage);
+                return 2;
+            }
+
+            Console.WriteLine($"userPoolId      {key.UserPoolId}");
+            Console.WriteLine($"accessKeyId     {key.AccessKeyId}");
+            Console.WriteLine($"accessKeySecret {key.AccessKeySecret}");
+            return 0;
+        }
+        catch (InvalidOperationException error)
+        {
+            Console.Error.WriteLine(error.Message);
+            return 1;
+        }
+    }
+}

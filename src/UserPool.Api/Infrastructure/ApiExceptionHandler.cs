@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+
+namespace UserPool.Api.Infrastructure;
+
+/// <summary>
+/// The one place exceptions become answers. Expected failures carry their own envelope; a malformed or
+/// oversized body names where it went wrong; an unavailable database is a 503; anything else is a 500
+/// that shows the request id and nothing of the internals.
+/// </summary>
+public sealed class ApiExceptionHandler(EnvelopeWriter writer, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (context.Response.HasStarted)
+        {
+            return false;
+        }
+
+        switch (exception)
+        {
+            case ApiException api:
+                await writer.WriteAsync(context, api);
+                return true;
+            case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
+                await writer.WriteAsync(context, 413, "Request body is larger than the server accepts");
+                return true;
+            case BadHttpRequestException { InnerException: JsonException json }:
+                await writer.WriteAsync(context, 400, DescribeJsonError(json));
+                return true;
+            case BadHttpRequestException bad:
+                await writer.WriteAsync(context, 400, bad.Message);
+                return true;
+            case JsonException json:
+                await writer.WriteAsync(context, 400, DescribeJsonError(json));
+                return true;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                return true;
+        }
+
+        if (DatabaseFaults.IsUnavailable(exception))
+        {
+            logger.LogWarning(exception, "Database unavailable");
+            await writer.WriteAsync(context, 503, "The service is temporarily unavailable, please retry");
+            return true;
+        }
+
+        logger.LogError(exception, "Unhandled fault");
+        await writer.WriteAsync(context, 500, $"Internal server error (request id {context.TraceIdentifier})");
+        return true;
+    }
+
+    /// <summary>System.Text.Json's messages name the .NET type; keep only the JSON path and position.</summary>
+    private static string DescribeJsonError(JsonException json)
+    {
+        var where = string.IsNullOrEmpty(json.Path) ? "the body" : json.Path;
+        var position = json.LineNumber is { } line ? $" (line {line + 1}, byte {json.BytePositionInLine + 1})" : "";
+        return $"Invalid JSON at {where}{position}";
+    }
+}
+
+internal static class DatabaseFaults
+{
+    public static bool IsUnavailable(Exception exception) => exception switch
+    {
+        NpgsqlException { IsTransient: true } => true,
+        PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CannotConnectNow
+            or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.TooManyConnections } => true,
+        TimeoutException => true,
+        { InnerException: { } inner } => IsUnavailable(inner),
+        _ => false,
+    };
+}

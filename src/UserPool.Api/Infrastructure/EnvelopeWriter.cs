@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace UserPool.Api.Infrastructure;
+
+/// <summary>
+/// Writes error envelopes. Business errors (4xx) travel with HTTP 200 as Authing does, because the Node
+/// SDK (axios) throws on any non-2xx status; rate limiting (429) and server faults (5xx) keep their real
+/// status so proxies, retries and monitoring see them.
+/// </summary>
+public sealed class EnvelopeWriter(IOptions<ApiOptions> options)
+{
+    public int HttpStatusFor(int statusCode) =>
+        statusCode is 429 or >= 500 || options.Value.MirrorStatusCodeInHttpStatus ? statusCode : StatusCodes.Status200OK;
+
+    public Task WriteAsync(HttpContext context, ApiException error) =>
+        WriteAsync(context, error.StatusCode, error.Message, error.ApiCode, error.Errors);
+
+    public async Task WriteAsync(
+        HttpContext context, int statusCode, string message, int? apiCode = null, IReadOnlyList<ItemError>? errors = null)
+    {
+        var envelope = new ErrorEnvelope(statusCode, message, apiCode, context.TraceIdentifier) { Errors = errors };
+        context.Response.StatusCode = HttpStatusFor(statusCode);
+        await context.Response.WriteAsJsonAsync(envelope, JsonDefaults.Options, context.RequestAborted);
+    }
+}
