@@ -24,8 +24,12 @@ if (CommandLine.IsCommand(args))
 app.UseRequestIds();
 app.UseExceptionHandler();
 app.UseApiStatusPages();
+app.UseRequestLanguage();
 app.UseUserPoolOpenApi();
+app.UseRouting();
+app.UseUserPoolSecurity();
 app.MapHealth();
+app.MapUserPoolApi();
 await app.RunAsync();
 return 0;
 

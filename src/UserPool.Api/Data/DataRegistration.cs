@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using UserPool.Api.Hosting.LocalPostgres;
 
 namespace UserPool.Api.Data;
 
@@ -8,11 +9,11 @@ public static class DataRegistration
     public static WebApplicationBuilder AddUserPoolData(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        builder.StartLocalPostgresWhenUnconfigured();
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException(
-                $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is not set and no local PostgreSQL was started.");
+            throw new LocalPostgresUnavailableException();
         }
 
         // One data source for EF Core and for the raw Npgsql paths (COPY, nonce inserts), so both share the pool.

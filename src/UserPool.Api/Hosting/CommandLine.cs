@@ -45,5 +45,13 @@ public static class CommandLine
             Console.Error.WriteLine(error.Message);
             return 1;
         }
+        finally
+        {
+            // No hosted service ran, so stop a private PostgreSQL this verb started itself.
+            if (app.Services.GetService<LocalPostgres.LocalPostgresCluster>() is { } cluster)
+            {
+                await cluster.StopAsync(CancellationToken.None);
+            }
+        }
     }
 }

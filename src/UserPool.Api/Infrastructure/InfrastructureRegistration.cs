@@ -11,6 +11,7 @@ public static class InfrastructureRegistration
         // Bad bodies become exceptions in every environment, so the central handler can answer with the envelope.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton<EnvelopeWriter>();
+        builder.Services.AddUserPoolValidation();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddProblemDetails();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>

@@ -21,6 +21,7 @@ public static class JsonDefaults
         options.NumberHandling = JsonNumberHandling.Strict;
         options.AllowDuplicateProperties = false;
         options.MaxDepth = 32;
+        options.Converters.Add(new TimestampConverter());
         return options;
     }
 }

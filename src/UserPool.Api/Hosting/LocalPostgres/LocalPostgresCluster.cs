@@ -19,6 +19,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
     private readonly PgCtl _pgCtl;
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private int? _port;
+    private bool _owned;
 
     public LocalPostgresCluster(
         string dataDirectory, PostgresBinaries binaries, string databaseName = DefaultDatabaseName, ILogger? logger = null)
@@ -68,6 +69,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
                 await ClusterInitialization.InitializeAsync(_binaries, DataDirectory, _postgresUser, cancellationToken);
             }
             var port = await FindRunningServerPortAsync(cancellationToken);
+            _owned = port is null || !ClusterOwner.IsHeldByAnotherLiveProcess(DataDirectory);
+            if (_owned)
+                ClusterOwner.Claim(DataDirectory);
             if (port is null)
             {
                 port = ClusterPort.Choose(DataDirectory);
@@ -92,7 +96,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
         return PostgresDatabases.EnsureExistsAsync(maintenance.ConnectionString, databaseName, cancellationToken);
     }
 
-    /// <summary>Stops the server (fast shutdown: sessions are ended, committed data is kept). Safe to call repeatedly.</summary>
+    /// <summary>
+    /// Stops the server (fast shutdown: sessions are ended, committed data is kept) unless another live process
+    /// owns it. Safe to call repeatedly.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         await _lifecycle.WaitAsync(cancellationToken);
@@ -100,7 +107,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
         {
             if (_port is null)
                 return;
-            if (await _pgCtl.IsRunningAsync(DataDirectory, cancellationToken))
+            if (_owned && await _pgCtl.IsRunningAsync(DataDirectory, cancellationToken))
                 await _pgCtl.StopAsync(DataDirectory, cancellationToken);
             _port = null;
         }

@@ -1,0 +1,18 @@
+using UserPool.Api.Data.Entities;
+using UserPool.Api.Infrastructure;
+
+namespace UserPool.Api.Accounts.Contracts;
+
+/// <summary>
+/// A stored account with the collections an answer asked for; a null collection is one not asked for
+/// (withCustomData/withIdentities/withDepartmentIds false) and is answered as null.
+/// </summary>
+public sealed record AccountView(
+    Account Account,
+    IReadOnlyList<string>? DepartmentIds,
+    IReadOnlyList<AccountIdentity>? Identities,
+    RawJson? CustomData)
+{
+    public AccountDto ToDto() =>
+        Account.Kind == AccountKind.PublicAccount ? new PublicAccountDto(this) : new UserDto(this);
+}

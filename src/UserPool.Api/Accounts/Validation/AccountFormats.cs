@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace UserPool.Api.Accounts.Validation;
+
+/// <summary>Formats of the identifying fields.</summary>
+public static partial class AccountFormats
+{
+    /// <summary>Mainland China, as the contract says, when a phone comes without its country code.</summary>
+    public const string DefaultPhoneCountryCode = "+86";
+
+    /// <summary>
+    /// A pragmatic address check: one @, a dotted domain, no spaces, sane part lengths. It refuses
+    /// "test1@qqq" as Authing does (the SDK's tests rely on it).
+    /// </summary>
+    public static bool IsEmail(string value)
+    {
+        var at = value.IndexOf('@');
+        return EmailPattern().IsMatch(value) && at is > 0 and <= 64 && value.Length <= FieldLimits.Email
+            && !value.Contains("..", StringComparison.Ordinal);
+    }
+
+    public static bool IsPhone(string value) => PhonePattern().IsMatch(value);
+
+    public static bool IsPhoneCountryCode(string value) => CountryCodePattern().IsMatch(value);
+
+    [GeneratedRegex(@"^[^@\s""(),:;<>\[\]\\]+@[A-Za-z0-9\p{L}](?:[A-Za-z0-9\p{L}-]*[A-Za-z0-9\p{L}])?(?:\.[A-Za-z0-9\p{L}](?:[A-Za-z0-9\p{L}-]*[A-Za-z0-9\p{L}])?)+\z")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^[0-9]{4,20}\z")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"^\+[0-9]{1,4}\z")]
+    private static partial Regex CountryCodePattern();
+}

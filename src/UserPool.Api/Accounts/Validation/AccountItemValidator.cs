@@ -1,0 +1,82 @@
+using FluentValidation;
+using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Data.Entities;
+
+namespace UserPool.Api.Accounts.Validation;
+
+/// <summary>
+/// Formats, enums and sizes of one account to create. The kind decides the one difference the contract
+/// makes: public accounts carry no tenantIds, metadataSource or identities.
+/// </summary>
+public sealed class AccountItemValidator : AbstractValidator<CreateAccountItem>
+{
+    public AccountItemValidator(AccountKind kind)
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+
+        RuleFor(x => x).Must(HasEmailPhoneOrUsername).OverridePropertyName("")
+            .WithErrorCode(ErrorCodes.Required).WithMessage(Messages.OneOfEmailPhoneUsername);
+        RuleFor(x => x.Status).OneOf(Enums.Statuses);
+        RuleFor(x => x.Email).SingleLine(FieldLimits.Email).Format(AccountFormats.IsEmail);
+        RuleFor(x => x.Phone).Format(AccountFormats.IsPhone);
+        RuleFor(x => x.Phone).NotEmpty().When(x => !string.IsNullOrEmpty(x.PhoneCountryCode))
+            .WithErrorCode(ErrorCodes.Required).WithMessage(Messages.PhoneRequiredWithCountryCode);
+        RuleFor(x => x.PhoneCountryCode).Format(AccountFormats.IsPhoneCountryCode);
+        RuleFor(x => x.Username).SingleLine(FieldLimits.Username);
+        RuleFor(x => x.ExternalId).SingleLine(FieldLimits.ExternalId);
+        RuleFor(x => x.Gender).OneOf(Enums.Genders);
+        RuleFor(x => x.Birthdate).SingleLine(FieldLimits.Place).Format(RuleExtensions.IsDateOrDateTime);
+        RuleFor(x => x.Photo).SingleLine(FieldLimits.Url).Format(RuleExtensions.IsAbsoluteHttpUrl);
+        RuleFor(x => x.Website).SingleLine(FieldLimits.Url).Format(RuleExtensions.IsAbsoluteHttpUrl);
+        RuleFor(x => x.Profile).SingleLine(FieldLimits.Url);
+        foreach (var name in new System.Linq.Expressions.Expression<Func<CreateAccountItem, string?>>[] { x => x.Name, x => x.Nickname, x => x.GivenName, x => x.FamilyName, x => x.MiddleName, x => x.PreferredUsername })
+        {
+            RuleFor(name).SingleLine(FieldLimits.PersonName);
+        }
+
+        RuleFor(x => x.Address).SingleLine(FieldLimits.Address);
+        RuleFor(x => x.StreetAddress).SingleLine(FieldLimits.Address);
+        RuleFor(x => x.Formatted).SingleLine(FieldLimits.Address);
+        foreach (var place in new System.Linq.Expressions.Expression<Func<CreateAccountItem, string?>>[] { x => x.Country, x => x.Province, x => x.City, x => x.Region, x => x.Locale, x => x.Zoneinfo })
+        {
+            RuleFor(place).SingleLine(FieldLimits.Place);
+        }
+
+        RuleFor(x => x.PostalCode).SingleLine(FieldLimits.PostalCode);
+        RuleFor(x => x.Company).SingleLine(FieldLimits.Company);
+        RuleFor(x => x.Browser).SingleLine(FieldLimits.Browser);
+        RuleFor(x => x.Device).SingleLine(FieldLimits.Device);
+        RuleFor(x => x.IdentityNumber).SingleLine(FieldLimits.IdentityNumber);
+        RuleFor(x => x.Password).SingleLine(FieldLimits.PasswordText);
+        RuleFor(x => x.Salt).SingleLine(FieldLimits.Salt);
+        RuleFor(x => x.Otp!.Secret).SingleLine(FieldLimits.OtpText).When(x => x.Otp is not null).OverridePropertyName("otp.secret");
+        RuleFor(x => x.Otp!.RecoveryCode).SingleLine(FieldLimits.OtpText).When(x => x.Otp is not null).OverridePropertyName("otp.recoveryCode");
+        RuleFor(x => x.PasswordEncryptType).OneOf(Enums.PasswordEncryptTypes);
+        RuleFor(x => x.DepartmentIds).Must(ids => ids is null || ids.Length <= FieldLimits.LinksPerAccount)
+            .WithErrorCode(ErrorCodes.TooLong).WithMessage(_ => Messages.TooLong("departmentIds", FieldLimits.LinksPerAccount));
+        RuleForEach(x => x.DepartmentIds).NotEmpty().WithErrorCode(ErrorCodes.InvalidFormat)
+            .WithMessage(_ => Messages.InvalidFormat("{PropertyName}")).SingleLine(FieldLimits.ReferenceId);
+        RuleFor(x => x.CustomData).JsonObject().SetValidator(new CustomDataShapeValidator()!);
+        RuleFor(x => x.Options).SetValidator(new CreateAccountOptionsValidator()!);
+
+        if (kind == AccountKind.PublicAccount)
+        {
+            RuleFor(x => x.TenantIds).Absent();
+            RuleFor(x => x.MetadataSource).Absent();
+            RuleFor(x => x.Identities).Absent();
+            return;
+        }
+
+        RuleFor(x => x.TenantIds).Must(ids => ids is null || ids.Length <= FieldLimits.LinksPerAccount)
+            .WithErrorCode(ErrorCodes.TooLong).WithMessage(_ => Messages.TooLong("tenantIds", FieldLimits.LinksPerAccount));
+        RuleForEach(x => x.TenantIds).NotEmpty().WithErrorCode(ErrorCodes.InvalidFormat)
+            .WithMessage(_ => Messages.InvalidFormat("{PropertyName}")).SingleLine(FieldLimits.ReferenceId);
+        RuleFor(x => x.MetadataSource).JsonObject();
+        RuleFor(x => x.Identities).Must(ids => ids is null || ids.Length <= FieldLimits.IdentitiesPerAccount)
+            .WithErrorCode(ErrorCodes.TooLong).WithMessage(_ => Messages.TooLong("identities", FieldLimits.IdentitiesPerAccount));
+        RuleForEach(x => x.Identities).SetValidator(new IdentityInputValidator());
+    }
+
+    private static bool HasEmailPhoneOrUsername(CreateAccountItem item) =>
+        !string.IsNullOrEmpty(item.Email) || !string.IsNullOrEmpty(item.Phone) || !string.IsNullOrEmpty(item.Username);
+}

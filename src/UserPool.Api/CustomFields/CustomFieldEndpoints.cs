@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using UserPool.Api.Accounts.Validation;
+using UserPool.Api.Data;
+using UserPool.Api.Data.Entities;
+using UserPool.Api.Infrastructure;
+using UserPool.Api.Security;
+
+namespace UserPool.Api.CustomFields;
+
+public static class CustomFieldEndpoints
+{
+    public static RouteGroupBuilder MapCustomFields(this RouteGroupBuilder api)
+    {
+        api.MapPost("/set-custom-fields", SetCustomFields).Validate<SetCustomFieldsRequest>()
+            .WithName("setCustomFields").WithTags("Custom fields")
+            .WithSummary("Create or update custom field definitions")
+            .WithDescription("Defines the keys accounts may carry in customData, with their data type (immutable once set). " +
+                "Existing definitions are updated; up to 50 per call.");
+        api.MapGet("/get-custom-fields", GetCustomFields)
+            .WithName("getCustomFields").WithTags("Custom fields")
+            .WithSummary("List custom field definitions")
+            .WithDescription("The custom field definitions of one target type (USER, ROLE, GROUP or DEPARTMENT).");
+        return api;
+    }
+
+    private static async Task<Ok<Envelope<List<CustomFieldDto>>>> SetCustomFields(
+        SetCustomFieldsRequest request, CurrentPool pool, UserPoolDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var items = request.List!.Select(i => i!).ToList();
+        var keys = items.Select(i => i.Key!).ToList();
+        var existing = await db.CustomFieldDefinitions
+            .Where(f => f.UserPoolId == pool.Id && keys.Contains(f.Key))
+            .ToDictionaryAsync(f => (f.TargetType, f.Key), ct);
+        var now = Timestamps.Now(clock);
+        var saved = new List<CustomFieldDefinition>();
+        for (var index = 0; index < items.Count; index++)
+        {
+            var item = items[index];
+            var field = existing.GetValueOrDefault((item.TargetType!, item.Key!));
+            if (field is not null && item.DataType is not null && item.DataType != field.DataType)
+            {
+                throw ApiException.BadRequest(RequestLanguage.Pick($"自定义字段 {field.Key} 的 dataType 不能修改", $"The dataType of custom field {field.Key} cannot change"),
+                    [new ItemError(null, $"list[{index}].dataType", ErrorCodes.InvalidValue, "dataType is immutable")]);
+            }
+
+            field ??= CustomFieldMapping.NewDefinition(pool.Id, item, now, db);
+            CustomFieldMapping.Apply(item, request.TenantId, field, now);
+            saved.Add(field);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(Envelope.Success(saved.Select(CustomFieldMapping.ToDto).ToList()));
+    }
+
+    private static async Task<Ok<Envelope<List<CustomFieldDto>>>> GetCustomFields(
+        string? targetType, CurrentPool pool, UserPoolDbContext db, CancellationToken ct)
+    {
+        if (targetType is null || !CustomFieldTypes.TargetTypes.Contains(targetType))
+        {
+            throw ApiException.BadRequest(Messages.InvalidFormat("targetType"));
+        }
+
+        var fields = await db.CustomFieldDefinitions.AsNoTracking()
+            .Where(f => f.UserPoolId == pool.Id && f.TargetType == targetType)
+            .OrderBy(f => f.CreatedAt).ThenBy(f => f.Key)
+            .ToListAsync(ct);
+        return TypedResults.Ok(Envelope.Success(fields.Select(CustomFieldMapping.ToDto).ToList()));
+    }
+}

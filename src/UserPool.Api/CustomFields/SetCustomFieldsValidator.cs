@@ -1,0 +1,38 @@
+using FluentValidation;
+using UserPool.Api.Accounts.Validation;
+
+namespace UserPool.Api.CustomFields;
+
+public sealed class SetCustomFieldsValidator : AbstractValidator<SetCustomFieldsRequest>
+{
+    public SetCustomFieldsValidator()
+    {
+        RuleFor(x => x.List).NotNull().WithErrorCode(ErrorCodes.Required).WithMessage(_ => Messages.InvalidFormat("list"))
+            .Must(list => list!.Count is >= 1 and <= 50).WithErrorCode(ErrorCodes.InvalidValue)
+            .WithMessage(_ => Messages.InvalidFormat("list"));
+        RuleForEach(x => x.List).NotNull().WithErrorCode(ErrorCodes.Required).WithMessage(_ => Messages.InvalidFormat("{PropertyName}"))
+            .SetValidator(new SetCustomFieldItemValidator()!);
+    }
+}
+
+public sealed class SetCustomFieldItemValidator : AbstractValidator<SetCustomFieldItem>
+{
+    public SetCustomFieldItemValidator()
+    {
+        RuleLevelCascadeMode = CascadeMode.Stop;
+        RuleFor(x => x.TargetType).NotEmpty().WithErrorCode(ErrorCodes.Required).WithMessage(_ => Messages.InvalidFormat("targetType"))
+            .OneOf(CustomFieldTypes.TargetTypes);
+        RuleFor(x => x.Key).NotEmpty().WithErrorCode(ErrorCodes.Required).WithMessage(_ => Messages.InvalidFormat("key"))
+            .SingleLine(128).Format(key => key.Trim() == key);
+        RuleFor(x => x.DataType).OneOf(CustomFieldTypes.DataTypes);
+        RuleFor(x => x.Label).SingleLine(256);
+        RuleFor(x => x.Description).SingleLine(1024);
+        RuleFor(x => x.Options).Must(o => o is null || o.Count <= 200).WithErrorCode(ErrorCodes.TooLong)
+            .WithMessage(_ => Messages.TooLong("options", 200));
+        RuleForEach(x => x.Options).Must(o => o is { Value.Length: > 0 and <= 256 } && (o.Label?.Length ?? 0) <= 256
+                && TextRules.IsSingleLine(o.Value) && TextRules.IsSingleLine(o.Label))
+            .WithErrorCode(ErrorCodes.InvalidFormat).WithMessage(_ => Messages.InvalidFormat("options"));
+        RuleFor(x => x.ValidateRules).StorableJson();
+        RuleFor(x => x.I18n).JsonObject();
+    }
+}

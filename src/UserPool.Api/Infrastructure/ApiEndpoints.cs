@@ -1,0 +1,16 @@
+using UserPool.Api.CustomFields;
+using UserPool.Api.Security;
+
+namespace UserPool.Api.Infrastructure;
+
+public static class ApiEndpoints
+{
+    /// <summary>Every /api/v3 endpoint; all need a signature or token unless marked anonymous.</summary>
+    public static WebApplication MapUserPoolApi(this WebApplication app)
+    {
+        var api = app.MapGroup(ApiStatusPages.ApiPrefix).RequireAuthorization(SecurityRegistration.PoolPolicy);
+        api.MapManagementToken();
+        api.MapCustomFields();
+        return app;
+    }
+}

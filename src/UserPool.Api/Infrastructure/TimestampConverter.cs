@@ -1,0 +1,17 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace UserPool.Api.Infrastructure;
+
+/// <summary>Dates are written as JavaScript's toISOString does (2022-07-08T12:56:15.061Z), as Authing answers.</summary>
+public sealed class TimestampConverter : JsonConverter<DateTime>
+{
+    public const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetDateTimeOffset().UtcDateTime;
+
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(DateTime.SpecifyKind(value, DateTimeKind.Utc).ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture));
+}

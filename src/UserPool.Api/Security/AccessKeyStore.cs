@@ -1,0 +1,46 @@
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
+
+namespace UserPool.Api.Security;
+
+/// <summary>An access key as authentication needs it: its pool and its secret (UTF-8, unprotected).</summary>
+public sealed record AccessKeyRecord(string UserPoolId, string AccessKeyId, byte[] SecretUtf8);
+
+/// <summary>
+/// Finds access keys by id. Every signed request needs the secret, so keys (and misses) are cached
+/// briefly instead of decrypting and querying per request.
+/// </summary>
+public sealed class AccessKeyStore(NpgsqlDataSource dataSource, SecretProtector protector, IMemoryCache cache)
+{
+    private static readonly TimeSpan Hit = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Miss = TimeSpan.FromSeconds(10);
+
+    public async ValueTask<AccessKeyRecord?> FindAsync(string accessKeyId, CancellationToken ct)
+    {
+        if (accessKeyId.Length is 0 or > 64)
+        {
+            return null;
+        }
+
+        var cacheKey = "access-key:" + accessKeyId;
+        if (cache.TryGetValue(cacheKey, out AccessKeyRecord? cached))
+        {
+            return cached;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            "SELECT user_pool_id, protected_secret FROM access_keys WHERE id = $1 AND revoked_at IS NULL");
+        command.Parameters.Add(new NpgsqlParameter { Value = accessKeyId });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        AccessKeyRecord? found = null;
+        if (await reader.ReadAsync(ct))
+        {
+            var secret = protector.Unprotect(reader.GetString(1));
+            found = new AccessKeyRecord(reader.GetString(0), accessKeyId, Encoding.UTF8.GetBytes(secret));
+        }
+
+        cache.Set(cacheKey, found, found is null ? Miss : Hit);
+        return found;
+    }
+}
