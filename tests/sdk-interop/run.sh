@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds and starts the server on its private PostgreSQL, runs the Node SDK suite against it (TAP into
+# test-output/sdk-interop.tap), and stops the server. Exit code: the suite's.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+port="${USERPOOL_INTEROP_PORT:-5080}"
+out="$here/test-output"
+mkdir -p "$out"
+
+export USERPOOL_HOST="http://127.0.0.1:$port"
+export USERPOOL_ACCESS_KEY_ID="${USERPOOL_ACCESS_KEY_ID:-interop-access-key}"
+export USERPOOL_ACCESS_KEY_SECRET="${USERPOOL_ACCESS_KEY_SECRET:-interop-access-key-secret-0123456789}"
+
+dotnet build "$root/src/UserPool.Api" -c Release -v quiet -nologo >/dev/null
+Bootstrap__AccessKeyId="$USERPOOL_ACCESS_KEY_ID" \
+Bootstrap__AccessKeySecret="$USERPOOL_ACCESS_KEY_SECRET" \
+Database__LocalDataDirectory="$root/.data/interop-postgres" \
+  dotnet "$root/src/UserPool.Api/bin/Release/net10.0/UserPool.Api.dll" --urls "$USERPOOL_HOST" >"$out/server.log" 2>&1 &
+server=$!
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 120); do
+  if curl -fsS "$USERPOOL_HOST/health/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 $server 2>/dev/null; then echo "server exited; see $out/server.log" >&2; cat "$out/server.log" >&2; exit 1; fi
+  sleep 1
+done
+
+cd "$here"
+[ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null
+node --test --test-concurrency=1 --test-reporter=tap | tee "$out/sdk-interop.tap"
