@@ -1,6 +1,8 @@
+using UserPool.Api.Accounts;
 using UserPool.Api.Data;
 using UserPool.Api.Hosting;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Passwords;
 using UserPool.Api.Security;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -13,6 +15,8 @@ builder.AddUserPoolInfrastructure();
 builder.AddUserPoolData();
 builder.AddUserPoolHosting();
 builder.AddUserPoolSecurity();
+builder.AddUserPoolPasswords();
+builder.AddUserPoolAccounts();
 builder.AddUserPoolOpenApi();
 
 var app = builder.Build();

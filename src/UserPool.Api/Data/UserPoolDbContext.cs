@@ -19,6 +19,7 @@ public sealed class UserPoolDbContext(DbContextOptions<UserPoolDbContext> option
     public DbSet<AccountTenant> AccountTenants => Set<AccountTenant>();
     public DbSet<OutboxMessage> NotificationOutbox => Set<OutboxMessage>();
     public DbSet<RequestNonce> RequestNonces => Set<RequestNonce>();
+    public DbSet<TransportKey> TransportKeys => Set<TransportKey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -10,9 +10,11 @@ public static class CommandLine
         usage:
           pools create --name <name>      create a user pool and its first access key
           keys create --pool <poolId>     create another access key for a pool
+          transport-keys rotate           replace the RSA and SM2 password transport keys (old ones
+                                          keep decrypting for TransportKeys:RotationGraceHours)
         """;
 
-    public static bool IsCommand(string[] args) => args is ["pools" or "keys" or "help", ..];
+    public static bool IsCommand(string[] args) => args is ["pools" or "keys" or "transport-keys" or "help", ..];
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -22,6 +24,13 @@ public static class CommandLine
         var provisioner = scope.ServiceProvider.GetRequiredService<PoolProvisioner>();
         try
         {
+            if (args is ["transport-keys", "rotate"])
+            {
+                await scope.ServiceProvider.GetRequiredService<Passwords.Transport.TransportKeyStore>().RotateAsync(ct);
+                Console.WriteLine("Rotated the RSA and SM2 transport keys; running servers pick them up within TransportKeys:RefreshSeconds.");
+                return 0;
+            }
+
             ProvisionedKey? key = args switch
             {
                 ["pools", "create", "--name", var name] when !string.IsNullOrWhiteSpace(name) =>

@@ -1,4 +1,7 @@
 using UserPool.Api.CustomFields;
+using UserPool.Api.Passwords;
+using UserPool.Api.PublicAccounts;
+using UserPool.Api.Users;
 using UserPool.Api.Security;
 
 namespace UserPool.Api.Infrastructure;
@@ -10,6 +13,9 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup(ApiStatusPages.ApiPrefix).RequireAuthorization(SecurityRegistration.PoolPolicy);
         api.MapManagementToken();
+        api.MapSystemInfo();
+        api.MapUsers();
+        api.MapPublicAccounts();
         api.MapCustomFields();
         return app;
     }

@@ -9,7 +9,7 @@ namespace UserPool.Api.Accounts.Contracts;
 /// </summary>
 public abstract class AccountDto(AccountView source)
 {
-    public string UserId { get; } = source.Account.Id;
+    public string? UserId { get; } = source.IsDryRun ? null : source.Account.Id;
     public DateTime CreatedAt { get; } = source.Account.CreatedAt;
     public DateTime UpdatedAt { get; } = source.Account.UpdatedAt;
     public string Status { get; } = source.Account.Status;
@@ -70,7 +70,7 @@ public sealed class PublicAccountDto(AccountView source) : AccountDto(source);
 /// <summary>UserDto: the shared fields plus identities, metadataSource, postIdList and signedUp.</summary>
 public sealed class UserDto(AccountView source) : AccountDto(source)
 {
-    public IReadOnlyList<IdentityDto>? Identities { get; } = source.Identities?.Select(IdentityDto.From).ToList();
+    public IReadOnlyList<IdentityDto>? Identities { get; } = source.Identities?.Select(i => IdentityDto.From(i, source.IsDryRun)).ToList();
     public RawJson? MetadataSource { get; } = RawJson.From(source.Account.MetadataSource);
     public string[] PostIdList { get; } = source.Account.PostIds;
     public DateTime? SignedUp { get; } = source.Account.SignedUp;

@@ -13,6 +13,6 @@ public sealed record AccountView(
     IReadOnlyList<AccountIdentity>? Identities,
     RawJson? CustomData)
 {
-    public AccountDto ToDto() =>
-        Account.Kind == AccountKind.PublicAccount ? new PublicAccountDto(this) : new UserDto(this);
+    /// <summary>A dryRun answer: everything as it would be created, but no ids (nothing was written).</summary>
+    public bool IsDryRun { get; init; }
 }

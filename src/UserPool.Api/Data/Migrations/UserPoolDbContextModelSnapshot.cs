@@ -983,6 +983,48 @@ namespace UserPool.Api.Data.Migrations
                     b.ToTable("tenants", (string)null);
                 });
 
+            modelBuilder.Entity("UserPool.Api.Data.Entities.TransportKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("algorithm");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("protected_private_key");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("public_key");
+
+                    b.Property<DateTime?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("retired_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transport_keys");
+
+                    b.HasIndex("Algorithm")
+                        .IsUnique()
+                        .HasDatabaseName("ux_transport_keys_current_algorithm")
+                        .HasFilter("retired_at IS NULL");
+
+                    b.ToTable("transport_keys", (string)null);
+                });
+
             modelBuilder.Entity("UserPool.Api.Data.Entities.AccessKey", b =>
                 {
                     b.HasOne("UserPool.Api.Data.Entities.Pool", null)

@@ -1,0 +1,13 @@
+using UserPool.Api.Accounts.Pipeline;
+
+namespace UserPool.Api.Accounts;
+
+public static class AccountsRegistration
+{
+    public static WebApplicationBuilder AddUserPoolAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CreateAccountsPipeline>();
+        return builder;
+    }
+}

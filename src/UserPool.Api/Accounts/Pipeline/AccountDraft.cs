@@ -1,0 +1,59 @@
+using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Data.Entities;
+
+namespace UserPool.Api.Accounts.Pipeline;
+
+/// <summary>One item of a batch on its way to the database: the account row and what hangs off it.</summary>
+public sealed class AccountDraft
+{
+    public required int Index { get; init; }
+    public required CreateAccountItem Item { get; init; }
+    public required EffectiveOptions Options { get; init; }
+    public required Account Account { get; init; }
+    public required IReadOnlyList<AccountIdentity> Identities { get; init; }
+    public required IReadOnlyList<string> DepartmentReferences { get; init; }
+    public required IReadOnlyList<string> TenantIds { get; init; }
+
+    /// <summary>
+    /// False when the item failed validation: its values may not even be storable text, so they are kept
+    /// away from the database lookups (the item is reported, and nothing is written anyway).
+    /// </summary>
+    public required bool IsValid { get; init; }
+
+    /// <summary>Department ids after resolving <see cref="DepartmentReferences"/> by the item's departmentIdType.</summary>
+    public List<string> DepartmentIds { get; } = [];
+
+    /// <summary>The password after transport decryption: plaintext to hash, or a hash to keep.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>A password generated for autoGeneratePassword; only ever sent through a notification.</summary>
+    public string? GeneratedPassword { get; set; }
+
+    public IEnumerable<UniqueKey> UniqueKeys()
+    {
+        if (Account.Email is { } email)
+        {
+            yield return UniqueKey.Email(Index, email);
+        }
+
+        if (Account.Phone is { } phone)
+        {
+            yield return UniqueKey.Phone(Index, Account.PhoneCountryCode!, phone);
+        }
+
+        if (Account.Username is { } username)
+        {
+            yield return UniqueKey.Username(Index, username);
+        }
+
+        if (Account.ExternalId is { } externalId)
+        {
+            yield return UniqueKey.ExternalId(Index, externalId);
+        }
+
+        for (var i = 0; i < Identities.Count; i++)
+        {
+            yield return UniqueKey.Identity(Index, i, Identities[i]);
+        }
+    }
+}

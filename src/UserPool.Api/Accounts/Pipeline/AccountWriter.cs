@@ -1,0 +1,41 @@
+using Npgsql;
+using UserPool.Api.Data.Entities;
+
+namespace UserPool.Api.Accounts.Pipeline;
+
+/// <summary>
+/// Writes a batch in one transaction: accounts, identities, department and tenant links, outbox rows.
+/// The unique indexes have the final word: a key taken by a concurrent request since the checks fails the
+/// whole transaction with 23505, and nothing of the batch remains.
+/// </summary>
+public static class AccountWriter
+{
+    public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<AccountDraft> drafts, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await AccountCopy.AccountsAsync(connection, drafts.Select(d => d.Account), ct);
+        if (drafts.Any(d => d.Identities.Count > 0))
+        {
+            await AccountCopy.IdentitiesAsync(connection, drafts.SelectMany(d => d.Identities), ct);
+        }
+
+        if (drafts.Any(d => d.DepartmentIds.Count > 0))
+        {
+            await AccountCopy.LinksAsync(connection, "account_departments", "department_id",
+                drafts.SelectMany(d => d.DepartmentIds.Select(id => (d.Account.UserPoolId, d.Account.Id, id, d.Account.CreatedAt))), ct);
+        }
+
+        if (drafts.Any(d => d.TenantIds.Count > 0))
+        {
+            await AccountCopy.LinksAsync(connection, "account_tenants", "tenant_id",
+                drafts.SelectMany(d => d.TenantIds.Select(id => (d.Account.UserPoolId, d.Account.Id, id, d.Account.CreatedAt))), ct);
+        }
+
+        if (outbox.Count > 0)
+        {
+            await AccountCopy.OutboxAsync(connection, outbox, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+}

@@ -1,0 +1,93 @@
+using Npgsql;
+using NpgsqlTypes;
+using UserPool.Api.Data.Entities;
+
+namespace UserPool.Api.Accounts.Pipeline;
+
+/// <summary>A stored account holding one of the batch's unique keys.</summary>
+public sealed record ExistingHolder(UniqueKey Key, string AccountId, AccountKind Kind);
+
+public sealed record DepartmentRow(string Id, string? OpenDepartmentId, string? Code);
+
+public sealed record CustomFieldRule(string Key, string DataType, string? OptionsJson);
+
+/// <summary>What the database says about a batch's references and keys.</summary>
+public sealed record LookupResult(
+    IReadOnlyList<DepartmentRow> Departments,
+    IReadOnlySet<string> TenantIds,
+    IReadOnlyDictionary<string, CustomFieldRule> CustomFields,
+    IReadOnlyList<ExistingHolder> Holders);
+
+/// <summary>
+/// Reads everything the checks need in one round trip (an NpgsqlBatch of four set-based queries):
+/// the referenced departments and tenants, the custom field definitions used, and the stored accounts
+/// holding any of the batch's unique keys (unnest joined on the unique indexes, never a query per row).
+/// </summary>
+public static class BatchLookups
+{
+    public static async Task<LookupResult> RunAsync(NpgsqlConnection connection, string poolId, IReadOnlyList<AccountDraft> drafts, CancellationToken ct)
+    {
+        var keys = drafts.SelectMany(d => d.UniqueKeys()).ToList();
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Departments(poolId, drafts.SelectMany(d => d.DepartmentReferences).Distinct().ToArray()));
+        batch.BatchCommands.Add(Tenants(poolId, drafts.SelectMany(d => d.TenantIds).Distinct().ToArray()));
+        batch.BatchCommands.Add(CustomFields(poolId, drafts.SelectMany(CustomDataKeys).Distinct().ToArray()));
+        batch.BatchCommands.Add(ConflictQuery.Build(poolId, keys));
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var departments = new List<DepartmentRow>();
+        while (await reader.ReadAsync(ct))
+        {
+            departments.Add(new DepartmentRow(reader.GetString(0), NullableString(reader, 1), NullableString(reader, 2)));
+        }
+
+        await reader.NextResultAsync(ct);
+        var tenants = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            tenants.Add(reader.GetString(0));
+        }
+
+        await reader.NextResultAsync(ct);
+        var fields = new Dictionary<string, CustomFieldRule>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+        {
+            fields[reader.GetString(0)] = new CustomFieldRule(reader.GetString(0), reader.GetString(1), NullableString(reader, 2));
+        }
+
+        await reader.NextResultAsync(ct);
+        var holders = new List<ExistingHolder>();
+        while (await reader.ReadAsync(ct))
+        {
+            holders.Add(new ExistingHolder(keys[reader.GetInt32(0)], reader.GetString(1), (AccountKind)reader.GetInt16(2)));
+        }
+
+        return new LookupResult(departments, tenants, fields, holders);
+    }
+
+    private static IEnumerable<string> CustomDataKeys(AccountDraft draft) =>
+        draft.Item.CustomData is { ValueKind: System.Text.Json.JsonValueKind.Object } data ? data.EnumerateObject().Select(p => p.Name) : [];
+
+    private static NpgsqlBatchCommand Departments(string poolId, string[] references) => Command("""
+        SELECT id, open_department_id, code FROM departments
+        WHERE user_pool_id = $1 AND (id = ANY($2) OR open_department_id = ANY($2) OR code = ANY($2))
+        """, poolId, references);
+
+    private static NpgsqlBatchCommand Tenants(string poolId, string[] ids) =>
+        Command("SELECT id FROM tenants WHERE user_pool_id = $1 AND id = ANY($2)", poolId, ids);
+
+    private static NpgsqlBatchCommand CustomFields(string poolId, string[] keys) => Command("""
+        SELECT key, data_type, options::text FROM custom_field_definitions
+        WHERE user_pool_id = $1 AND target_type = 'USER' AND key = ANY($2)
+        """, poolId, keys);
+
+    private static NpgsqlBatchCommand Command(string sql, string poolId, string[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = poolId });
+        command.Parameters.Add(new NpgsqlParameter { Value = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        return command;
+    }
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,57 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace UserPool.Api.Accounts.Pipeline;
+
+/// <summary>
+/// One statement finding every stored account that holds any of the batch's unique keys. Each key kind
+/// is an unnest of the batch's values joined on its unique index, so the cost grows with the batch, not
+/// the pool. Folding is left to PostgreSQL (lower()), exactly as the index folds.
+/// </summary>
+public static class ConflictQuery
+{
+    private const string Sql = """
+        SELECT k.ord, a.id, a.kind FROM unnest($2::text[], $3::int[]) AS k(value, ord)
+          JOIN accounts a ON a.user_pool_id = $1 AND a.email_normalized = lower(k.value)
+        UNION ALL
+        SELECT k.ord, a.id, a.kind FROM unnest($4::text[], $5::text[], $6::int[]) AS k(country_code, phone, ord)
+          JOIN accounts a ON a.user_pool_id = $1 AND a.phone_country_code = k.country_code AND a.phone = k.phone
+        UNION ALL
+        SELECT k.ord, a.id, a.kind FROM unnest($7::text[], $8::int[]) AS k(value, ord)
+          JOIN accounts a ON a.user_pool_id = $1 AND a.username_normalized = lower(k.value)
+        UNION ALL
+        SELECT k.ord, a.id, a.kind FROM unnest($9::text[], $10::int[]) AS k(value, ord)
+          JOIN accounts a ON a.user_pool_id = $1 AND a.external_id = k.value
+        UNION ALL
+        SELECT k.ord, a.id, a.kind FROM unnest($11::text[], $12::text[], $13::text[], $14::int[]) AS k(ext_idp_id, type, user_id_in_idp, ord)
+          JOIN identities i ON i.user_pool_id = $1 AND i.ext_idp_id = k.ext_idp_id AND i.type = k.type AND i.user_id_in_idp = k.user_id_in_idp
+          JOIN accounts a ON a.user_pool_id = i.user_pool_id AND a.id = i.account_id
+        """;
+
+    /// <summary>The query's first column is the position of the key in <paramref name="keys"/>.</summary>
+    public static NpgsqlBatchCommand Build(string poolId, IReadOnlyList<UniqueKey> keys)
+    {
+        var command = new NpgsqlBatchCommand(Sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = poolId });
+        AddColumns(command, keys, UniqueKeyKind.Email, k => [k.Shown]);
+        AddColumns(command, keys, UniqueKeyKind.Phone, k => k.Normalized.Split(' ', 2));
+        AddColumns(command, keys, UniqueKeyKind.Username, k => [k.Shown]);
+        AddColumns(command, keys, UniqueKeyKind.ExternalId, k => [k.Normalized]);
+        AddColumns(command, keys, UniqueKeyKind.Identity, k => k.Normalized.Split('\u001f'));
+        return command;
+    }
+
+    /// <summary>Adds one text[] parameter per part of the key, then the int[] of the keys' positions.</summary>
+    private static void AddColumns(NpgsqlBatchCommand command, IReadOnlyList<UniqueKey> keys, UniqueKeyKind kind, Func<UniqueKey, string[]> parts)
+    {
+        var selected = keys.Select((key, ord) => (key, ord)).Where(k => k.key.Kind == kind).ToList();
+        var width = kind switch { UniqueKeyKind.Phone => 2, UniqueKeyKind.Identity => 3, _ => 1 };
+        for (var column = 0; column < width; column++)
+        {
+            var values = selected.Select(k => parts(k.key)[column]).ToArray();
+            command.Parameters.Add(new NpgsqlParameter { Value = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        }
+
+        command.Parameters.Add(new NpgsqlParameter { Value = selected.Select(k => k.ord).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+    }
+}

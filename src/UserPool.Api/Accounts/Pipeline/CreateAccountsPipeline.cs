@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Accounts.Validation;
+using UserPool.Api.Data.Entities;
+using UserPool.Api.Infrastructure;
+using UserPool.Api.Passwords;
+using UserPool.Api.Passwords.Transport;
+using UserPool.Api.Security;
+
+namespace UserPool.Api.Accounts.Pipeline;
+
+/// <summary>
+/// Creates users and public accounts (the kind is a parameter): validate every item, find duplicates in the
+/// batch, check references and stored conflicts in one round trip while passwords hash on every core, then
+/// write everything in one transaction. All-or-nothing; every failing item is reported at once.
+/// </summary>
+public sealed class CreateAccountsPipeline(
+    NpgsqlDataSource dataSource,
+    PasswordHashingPool hashing,
+    PasswordTransport transport,
+    SecretProtector protector,
+    IOptions<AccountsOptions> options,
+    TimeProvider clock)
+{
+    private static readonly AccountItemValidator UserValidator = new(AccountKind.User);
+    private static readonly AccountItemValidator PublicAccountValidator = new(AccountKind.PublicAccount);
+
+    public async Task<IReadOnlyList<AccountView>> CreateAsync(CreateAccountsCommand command, CancellationToken ct)
+    {
+        var items = BatchShape.Check(command, options.Value.MaxBatchSize);
+        var errors = new BatchErrors(command.SingleItem);
+        var now = Timestamps.Now(clock);
+        var drafts = Prepare(command, items, now, errors);
+        var passwords = new PasswordStep(hashing, transport, now);
+        passwords.Prepare(drafts, errors);
+        DuplicateDetector.Check(drafts, errors);
+
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Hashing (the slow part) overlaps the database checks; it is abandoned if any check fails.
+        var hashed = errors.Any ? Task.CompletedTask : passwords.HashAsync(drafts, abandon.Token);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        try
+        {
+            await CheckAgainstDatabaseAsync(connection, command.PoolId, drafts, errors, ct);
+        }
+        finally
+        {
+            if (errors.Any)
+            {
+                await abandon.CancelAsync();
+                await hashed.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        if (errors.Any)
+        {
+            throw errors.ToException();
+        }
+
+        await hashed;
+        var dryRun = command.Options?.DryRun == true;
+        if (!dryRun)
+        {
+            await WriteAsync(connection, command, drafts, ct);
+        }
+
+        return drafts.Select(d => View(d, dryRun)).ToList();
+    }
+
+    private List<AccountDraft> Prepare(CreateAccountsCommand command, IReadOnlyList<CreateAccountItem> items, DateTime now, BatchErrors errors)
+    {
+        var validator = command.Kind == AccountKind.PublicAccount ? PublicAccountValidator : UserValidator;
+        var builder = new DraftBuilder(command.PoolId, command.Kind, now, options.Value.DefaultPhotoUrl, protector);
+        var drafts = new List<AccountDraft>(items.Count);
+        for (var index = 0; index < items.Count; index++)
+        {
+            var failures = validator.Validate(items[index]).Errors;
+            foreach (var failure in failures)
+            {
+                errors.Invalid(index, failure.PropertyName, failure.ErrorCode, failure.ErrorMessage);
+            }
+
+            drafts.Add(builder.Build(index, items[index], command.Options, isValid: failures.Count == 0));
+        }
+
+        return drafts;
+    }
+
+    private static async Task CheckAgainstDatabaseAsync(NpgsqlConnection connection, string poolId, List<AccountDraft> drafts, BatchErrors errors, CancellationToken ct)
+    {
+        var checkable = drafts.Where(d => d.IsValid).ToList();
+        var found = await BatchLookups.RunAsync(connection, poolId, checkable, ct);
+        ReferenceCheck.Apply(checkable, found, errors);
+        CustomDataCheck.Apply(checkable, found.CustomFields, errors);
+        ConflictCheck.Apply(found.Holders, errors);
+    }
+
+    private async Task WriteAsync(NpgsqlConnection connection, CreateAccountsCommand command, List<AccountDraft> drafts, CancellationToken ct)
+    {
+        var outbox = drafts.SelectMany(d => OutboxMessages.For(d, RequestLanguage.Current, protector)).ToList();
+        try
+        {
+            await AccountWriter.WriteAsync(connection, drafts, outbox, ct);
+        }
+        catch (PostgresException race) when (race.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation)
+        {
+            // A concurrent request committed a key (or removed a reference) after our checks. The checks now see
+            // it and name the item; should they not, the constraint still says which field it was.
+            var late = new BatchErrors(command.SingleItem);
+            await CheckAgainstDatabaseAsync(connection, command.PoolId, drafts, late, ct);
+            throw late.Any ? late.ToException() : ConstraintConflict.From(race);
+        }
+    }
+
+    private static AccountView View(AccountDraft draft, bool dryRun) =>
+        new(draft.Account, draft.DepartmentIds, draft.Identities, RawJson.From(draft.Account.CustomData) ?? RawJson.EmptyObject) { IsDryRun = dryRun };
+}

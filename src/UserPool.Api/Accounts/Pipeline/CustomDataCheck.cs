@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json;
+using UserPool.Api.Accounts.Validation;
+using UserPool.Api.Infrastructure;
+
+namespace UserPool.Api.Accounts.Pipeline;
+
+/// <summary>
+/// customData keys must be defined for USER by set-custom-fields, and values must match the declared type.
+/// An ENUM value may be an option's value or its label (the SDK's own test sends a label).
+/// </summary>
+public static class CustomDataCheck
+{
+    public static void Apply(IReadOnlyList<AccountDraft> drafts, IReadOnlyDictionary<string, CustomFieldRule> fields, BatchErrors errors)
+    {
+        foreach (var draft in drafts)
+        {
+            if (draft.Item.CustomData is not { ValueKind: JsonValueKind.Object } data)
+            {
+                continue;
+            }
+
+            foreach (var property in data.EnumerateObject())
+            {
+                var field = $"customData.{property.Name}";
+                if (!fields.TryGetValue(property.Name, out var rule))
+                {
+                    errors.Invalid(draft.Index, field, ErrorCodes.UndefinedCustomField, RequestLanguage.Pick(
+                        $"自定义字段 {property.Name} 未定义", $"Custom field {property.Name} is not defined for users (see set-custom-fields)"));
+                }
+                else if (property.Value.ValueKind != JsonValueKind.Null && !Matches(rule, property.Value))
+                {
+                    errors.Invalid(draft.Index, field, ErrorCodes.CustomFieldType, RequestLanguage.Pick(
+                        $"自定义字段 {property.Name} 应为 {rule.DataType}", $"Custom field {property.Name} must be a {rule.DataType}"));
+                }
+            }
+        }
+    }
+
+    private static bool Matches(CustomFieldRule rule, JsonElement value) => rule.DataType switch
+    {
+        "NUMBER" => value.ValueKind == JsonValueKind.Number,
+        "BOOLEAN" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        "DATETIME" => value.ValueKind == JsonValueKind.Number
+            || (value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _)),
+        "ENUM" => value.ValueKind == JsonValueKind.String && IsOption(rule.OptionsJson, value.GetString()!),
+        _ => value.ValueKind == JsonValueKind.String,
+    };
+
+    private static bool IsOption(string? optionsJson, string value)
+    {
+        if (optionsJson is null)
+        {
+            return false;
+        }
+
+        using var options = JsonDocument.Parse(optionsJson);
+        return options.RootElement.ValueKind == JsonValueKind.Array && options.RootElement.EnumerateArray().Any(o =>
+            o.ValueKind == JsonValueKind.Object &&
+            ((o.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String && v.GetString() == value)
+             || (o.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String && l.GetString() == value)));
+    }
+}

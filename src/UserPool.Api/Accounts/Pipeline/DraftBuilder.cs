@@ -1,0 +1,102 @@
+using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Accounts.Validation;
+using UserPool.Api.Data.Entities;
+using UserPool.Api.Infrastructure;
+using UserPool.Api.Security;
+
+namespace UserPool.Api.Accounts.Pipeline;
+
+/// <summary>
+/// Turns a validated item into the rows to write. The only kind-specific mapping is here: public accounts
+/// never carry identities, tenants or metadataSource (the validator has refused them already).
+/// </summary>
+public sealed class DraftBuilder(string poolId, AccountKind kind, DateTime now, string defaultPhotoUrl, SecretProtector protector)
+{
+    public AccountDraft Build(int index, CreateAccountItem item, CreateAccountOptions? batchOptions, bool isValid)
+    {
+        // An invalid item is never written; its secrets are not protected (they may not even be valid text).
+        var protect = isValid ? protector.Protect : (Func<string, string>)(_ => "");
+        var id = ObjectIds.New(now);
+        var phone = Clean(item.Phone);
+        var account = new Account
+        {
+            UserPoolId = poolId,
+            Id = id,
+            Kind = kind,
+            Status = Clean(item.Status) ?? "Activated",
+            WorkStatus = "Active",
+            Email = Clean(item.Email),
+            Phone = phone,
+            PhoneCountryCode = phone is null ? null : Clean(item.PhoneCountryCode) ?? AccountFormats.DefaultPhoneCountryCode,
+            Username = Clean(item.Username),
+            ExternalId = Clean(item.ExternalId),
+            Name = Clean(item.Name),
+            Nickname = Clean(item.Nickname),
+            Photo = Clean(item.Photo) ?? defaultPhotoUrl,
+            Gender = Clean(item.Gender) switch { null => "U", "W" => "F", var g => g },
+            EmailVerified = item.EmailVerified ?? false,
+            PhoneVerified = item.PhoneVerified ?? false,
+            Birthdate = Clean(item.Birthdate),
+            Country = Clean(item.Country),
+            Province = Clean(item.Province),
+            City = Clean(item.City),
+            Address = Clean(item.Address),
+            StreetAddress = Clean(item.StreetAddress),
+            PostalCode = Clean(item.PostalCode),
+            Company = Clean(item.Company),
+            Browser = Clean(item.Browser),
+            Device = Clean(item.Device),
+            GivenName = Clean(item.GivenName),
+            FamilyName = Clean(item.FamilyName),
+            MiddleName = Clean(item.MiddleName),
+            Profile = Clean(item.Profile),
+            PreferredUsername = Clean(item.PreferredUsername),
+            Website = Clean(item.Website),
+            Zoneinfo = Clean(item.Zoneinfo),
+            Locale = Clean(item.Locale),
+            Formatted = Clean(item.Formatted),
+            Region = Clean(item.Region),
+            IdentityNumber = Clean(item.IdentityNumber),
+            // Go sends "otp":{"secret":""} on every item: an empty secret means no OTP.
+            ProtectedOtpSecret = Clean(item.Otp?.Secret) is { } secret ? protect(secret) : null,
+            ProtectedOtpRecoveryCode = Clean(item.Otp?.Secret) is not null && Clean(item.Otp?.RecoveryCode) is { } code ? protect(code) : null,
+            CustomData = RawJson.From(item.CustomData)?.Text,
+            MetadataSource = kind == AccountKind.User ? RawJson.From(item.MetadataSource)?.Text : null,
+            UserSourceType = "adminCreated",
+            StatusChangedAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        return new AccountDraft
+        {
+            Index = index,
+            Item = item,
+            Options = EffectiveOptions.For(item, batchOptions),
+            Account = account,
+            Identities = kind == AccountKind.User ? (item.Identities ?? []).Select(i => Identity(id, i, protect)).ToList() : [],
+            IsValid = isValid,
+            DepartmentReferences = (item.DepartmentIds ?? []).Distinct(StringComparer.Ordinal).ToList(),
+            TenantIds = kind == AccountKind.User ? (item.TenantIds ?? []).Distinct(StringComparer.Ordinal).ToList() : [],
+        };
+    }
+
+    private AccountIdentity Identity(string accountId, IdentityInput input, Func<string, string> protect) => new()
+    {
+        UserPoolId = poolId,
+        Id = ObjectIds.New(now),
+        AccountId = accountId,
+        ExtIdpId = input.ExtIdpId!,
+        Provider = input.Provider!,
+        Type = input.Type!,
+        UserIdInIdp = input.UserIdInIdp!,
+        UserInfoInIdp = RawJson.From(input.UserInfoInIdp)?.Text,
+        OriginConnIds = input.OriginConnIds ?? [],
+        ProtectedAccessToken = Clean(input.AccessToken) is { } access ? protect(access) : null,
+        ProtectedRefreshToken = Clean(input.RefreshToken) is { } refresh ? protect(refresh) : null,
+        CreatedAt = now,
+    };
+
+    /// <summary>SDKs send "" for unset strings (Go, Python); an empty value is no value.</summary>
+    private static string? Clean(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

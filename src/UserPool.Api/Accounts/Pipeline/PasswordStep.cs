@@ -1,0 +1,86 @@
+using UserPool.Api.Accounts.Validation;
+using UserPool.Api.Infrastructure;
+using UserPool.Api.Passwords;
+using UserPool.Api.Passwords.Transport;
+
+namespace UserPool.Api.Accounts.Pipeline;
+
+/// <summary>
+/// Passwords, in two phases. <see cref="Prepare"/> (fast, before any database work) undoes transport
+/// encryption and checks sizes, so its failures are reported with the others. <see cref="HashAsync"/>
+/// (slow) runs on the hashing pool while the database checks run, and fills the accounts' password fields.
+/// </summary>
+public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport transport, DateTime now)
+{
+    public void Prepare(IReadOnlyList<AccountDraft> drafts, BatchErrors errors)
+    {
+        foreach (var draft in drafts)
+        {
+            var sent = string.IsNullOrEmpty(draft.Item.Password) ? null : draft.Item.Password;
+            if (sent is null)
+            {
+                continue;
+            }
+
+            if (!PasswordEncryptTypes.TryParse(draft.Options.PasswordEncryptType, out var type) || type == PasswordEncryptType.None)
+            {
+                draft.Password = sent;
+            }
+            else
+            {
+                var result = transport.Decrypt(type, sent);
+                if (!result.Succeeded)
+                {
+                    errors.Invalid(draft.Index, "password", ErrorCodes.DecryptionFailed, result.Status == TransportDecryptStatus.TooLong
+                        ? RequestLanguage.Pick("密码密文过长", "The encrypted password is longer than the key allows")
+                        : RequestLanguage.Pick("密码无法解密", "The password could not be decrypted"));
+                    continue;
+                }
+
+                draft.Password = result.Plaintext;
+            }
+
+            if (!draft.Options.KeepPassword && TextRules.Utf8Length(draft.Password!) > FieldLimits.PlaintextPasswordBytes)
+            {
+                errors.Invalid(draft.Index, "password", ErrorCodes.TooLong, RequestLanguage.Pick(
+                    $"密码不能超过 {FieldLimits.PlaintextPasswordBytes} 字节", $"The password must be at most {FieldLimits.PlaintextPasswordBytes} bytes (UTF-8)"));
+            }
+        }
+    }
+
+    public async Task HashAsync(IReadOnlyList<AccountDraft> drafts, CancellationToken ct)
+    {
+        var pending = new List<Task>();
+        foreach (var draft in drafts)
+        {
+            var account = draft.Account;
+            account.ResetPasswordOnNextLogin = draft.Options.ResetPasswordOnFirstLogin;
+            if (draft.Password is { } kept && draft.Options.KeepPassword)
+            {
+                // A hash from another system, stored verbatim with its salt for a later verify-and-rehash.
+                account.PasswordHash = kept;
+                account.PasswordSalt = string.IsNullOrEmpty(draft.Item.Salt) ? null : draft.Item.Salt;
+                account.PasswordAlgorithm = KeptHashFormats.Detect(kept);
+            }
+            else if ((draft.Password ?? Generate(draft)) is { } plaintext)
+            {
+                account.PasswordAlgorithm = PasswordAlgorithms.Bcrypt;
+                pending.Add(HashInto(account, plaintext, ct));
+            }
+            else
+            {
+                continue;
+            }
+
+            account.PasswordLastSetAt = now;
+        }
+
+        await Task.WhenAll(pending);
+    }
+
+    private static string? Generate(AccountDraft draft) =>
+        draft.Options.AutoGeneratePassword ? draft.GeneratedPassword = PasswordGenerator.Generate() : null;
+
+    private async Task HashInto(Data.Entities.Account account, string plaintext, CancellationToken ct) =>
+        account.PasswordHash = await hashing.HashAsync(plaintext, ct);
+}
