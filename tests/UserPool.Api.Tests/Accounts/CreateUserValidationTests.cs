@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using UserPool.Api.Tests.Infrastructure;
+
+namespace UserPool.Api.Tests.Accounts;
+
+/// <summary>Texts the Authing Node SDK's own tests pin (contract §3), and the shape of validation errors.</summary>
+[Collection(AccountsCollection.Name)]
+public sealed class CreateUserValidationTests(UserPoolApiFactory api) : IAsyncLifetime
+{
+    public Task InitializeAsync() => api.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task CreateUser_WithNoIdentifier_AsksForUsernamePhoneOrEmail()
+    {
+        using var client = api.CreateSignedClient();
+
+        var envelope = await client.PostEnvelopeAsync("/api/v3/create-user", new { });
+
+        Assert.Equal(400, (int)envelope["statusCode"]!);
+        Assert.Equal("Must contain one of the following fields: username, phone, email", (string)envelope["message"]!);
+    }
+
+    [Fact]
+    public async Task CreateUser_WithEmailWithoutDottedDomain_SaysTheEmailFormatIsWrong()
+    {
+        using var client = api.CreateSignedClient();
+
+        var envelope = await client.PostEnvelopeAsync("/api/v3/create-user", new { email = "test1@qqq" });
+
+        Assert.Equal(400, (int)envelope["statusCode"]!);
+        Assert.Equal("参数 email 格式错误", (string)envelope["message"]!);
+        var error = Assert.Single(envelope["errors"]!.AsArray());
+        Assert.Equal("email", (string)error!["field"]!);
+        Assert.Equal("invalid_format", (string)error["code"]!);
+    }
+
+    [Fact]
+    public async Task CreateUser_WithCustomDataStringOf1025Characters_IsRefused()
+    {
+        using var client = api.CreateSignedClient();
+        await Seed.CustomFieldsAsync(client, new { targetType = "USER", key = "intro", dataType = "STRING" });
+
+        var envelope = await client.PostEnvelopeAsync("/api/v3/create-user",
+            new { email = "test1@qq.com", customData = new { intro = new string('h', 1025) } });
+
+        Assert.Equal(400, (int)envelope["statusCode"]!);
+        Assert.Equal("customData must be less than 1024 characters", (string)envelope["message"]!);
+    }
+
+    [Fact]
+    public async Task CreateUser_WithCountryCodeButNoPhone_SaysPhoneCannotBeEmpty()
+    {
+        using var client = api.CreateSignedClient();
+
+        var envelope = await client.PostEnvelopeAsync("/api/v3/create-user", new { phoneCountryCode = "+86", email = "test@qq.com" });
+
+        Assert.Equal(400, (int)envelope["statusCode"]!);
+        Assert.Equal("phone cannot be empty", (string)envelope["message"]!);
+    }
+
+    [Fact]
+    public async Task CreateUsersBatch_WithSeveralBadItems_ListsEveryFailureAndWritesNothing()
+    {
+        using var client = api.CreateSignedClient();
+        var list = new object[]
+        {
+            SampleUsers.Full(),
+            new { email = "not-an-email", phone = "12ab", phoneCountryCode = "86" },
+            SampleUsers.Full(),
+            new { username = "ok", status = "Sleeping", gender = "X", birthdate = "yesterday", website = "not a url" },
+        };
+
+        var envelope = await client.PostEnvelopeAsync("/api/v3/create-users-batch", new { list });
+
+        Assert.Equal(400, (int)envelope["statusCode"]!);
+        var fields = envelope["errors"]!.AsArray().Select(e => (string)e!["field"]!).ToHashSet();
+        Assert.Equal(["list[1].email", "list[1].phone", "list[1].phoneCountryCode", "list[3].status", "list[3].gender", "list[3].birthdate", "list[3].website"], fields);
+        Assert.StartsWith("list[1]: ", (string)envelope["message"]!);
+        await using var db = api.CreateDbContext();
+        Assert.Equal(0, await db.Accounts.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("{\"list\":[]}")]
+    [InlineData("{\"list\":null}")]
+    [InlineData("{}")]
+    [InlineData("{\"list\":[null]}")]
+    public async Task CreateUsersBatch_WithoutItems_Is400(string body)
+    {
+        using var client = api.CreateSignedClient();
+
+        var envelope = await Json.EnvelopeOf(await client.PostRawAsync("/api/v3/create-users-batch", body));
+
+        Assert.Equal(400, (int)envelope["statusCode"]!);
+    }
+
+    [Fact]
+    public async Task CreateUsersBatch_With51Items_IsRefusedByTheDefaultLimit()
+    {
+        using var client = api.CreateSignedClient();
+        var list = Enumerable.Range(0, 51).Select(_ => SampleUsers.Full()).ToList();
+
+        var envelope = await client.PostEnvelopeAsync("/api/v3/create-users-batch", new { list });
+
+        Assert.Equal(400, (int)envelope["statusCode"]!);
+        Assert.Equal("list", (string)envelope["errors"]![0]!["field"]!);
+    }
+
+    [Theory]
+    [InlineData("{\"list\":[{\"username\":\"a\\u0000b\"}]}", "list[0].username")]
+    [InlineData("{\"list\":[{\"username\":\"ok\",\"customData\":{\"k\":\"\\u0000\"}}]}", "list[0].customData")]
+    [InlineData("{\"list\":[{\"username\":\"ok\",\"name\":\"line\\nbreak\"}]}", "list[0].name")]
+    public async Task CreateUsersBatch_WithTextPostgresCannotStore_IsA400NotA500(string body, string field)
+    {
+        using var client = api.CreateSignedClient();
+
+        var envelope = await Json.EnvelopeOf(await client.PostRawAsync("/api/v3/create-users-batch", body));
+
+        Assert.Equal(400, (int)envelope["statusCode"]!);
+        Assert.Contains(envelope["errors"]!.AsArray(), e => (string)e!["field"]! == field);
+    }
+
+    [Fact]
+    public async Task CreateUsersBatch_WithAnEscapedLoneSurrogate_IsA400NamingThePath()
+    {
+        using var client = api.CreateSignedClient();
+
+        var envelope = await Json.EnvelopeOf(await client.PostRawAsync("/api/v3/create-users-batch", "{\"list\":[{\"username\":\"a\\ud800b\"}]}"));
+
+        Assert.Equal(400, (int)envelope["statusCode"]!);
+        Assert.Contains("$.list[0].username", (string)envelope["message"]!);
+    }
+
+    [Fact]
+    public async Task CreateUsersBatch_WithWrongJsonType_NamesThePath()
+    {
+        using var client = api.CreateSignedClient();
+
+        var envelope = await Json.EnvelopeOf(await client.PostRawAsync("/api/v3/create-users-batch", "{\"list\":[{\"username\":\"a\",\"emailVerified\":\"yes\"}]}"));
+
+        Assert.Equal(400, (int)envelope["statusCode"]!);
+        Assert.Contains("$.list[0].emailVerified", (string)envelope["message"]!);
+    }
+}
