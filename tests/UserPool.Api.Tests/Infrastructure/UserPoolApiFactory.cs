@@ -9,7 +9,7 @@ namespace UserPool.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The real server (WebApplicationFactory) on its own real PostgreSQL database, one per test collection.
-/// Respawn empties the data between tests but keeps the bootstrap pool and its key.
+/// Respawn empties the data between tests but keeps the pools, their keys and the server-wide keys.
 /// </summary>
 public class UserPoolApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -37,7 +37,7 @@ public class UserPoolApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             DbAdapter = DbAdapter.Postgres,
             SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory", "data_protection_keys", "user_pools", "access_keys"],
+            TablesToIgnore = ["__EFMigrationsHistory", "data_protection_keys", "transport_keys", "user_pools", "access_keys"],
         });
     }
 
