@@ -12,10 +12,13 @@ export USERPOOL_HOST="http://127.0.0.1:$port"
 export USERPOOL_ACCESS_KEY_ID="${USERPOOL_ACCESS_KEY_ID:-interop-access-key}"
 export USERPOOL_ACCESS_KEY_SECRET="${USERPOOL_ACCESS_KEY_SECRET:-interop-access-key-secret-0123456789}"
 
+# As root, keep the cluster where the postgres OS user can always reach it (the checkout may be under /root).
+if [ "$(id -u)" = 0 ]; then datadir=/var/tmp/userpool-interop-postgres; else datadir="$root/.data/interop-postgres"; fi
+
 dotnet build "$root/src/UserPool.Api" -c Release -v quiet -nologo >/dev/null
 Bootstrap__AccessKeyId="$USERPOOL_ACCESS_KEY_ID" \
 Bootstrap__AccessKeySecret="$USERPOOL_ACCESS_KEY_SECRET" \
-Database__LocalDataDirectory="$root/.data/interop-postgres" \
+Database__LocalDataDirectory="$datadir" \
   dotnet "$root/src/UserPool.Api/bin/Release/net10.0/UserPool.Api.dll" --urls "$USERPOOL_HOST" >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
@@ -26,6 +29,9 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
+# The suite reads back what the API never answers (e.g. that a stored hash verifies the password).
+export USERPOOL_DATABASE_URL="postgres://postgres@127.0.0.1:$(cat "$datadir/userpool.port")/userpool"
+
 cd "$here"
-[ -d node_modules ] || npm ci --no-audit --no-fund >/dev/null
+npm ci --no-audit --no-fund >/dev/null
 node --test --test-concurrency=1 --test-reporter=tap | tee "$out/sdk-interop.tap"
