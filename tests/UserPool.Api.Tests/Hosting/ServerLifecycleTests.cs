@@ -1,0 +1,96 @@
+using Npgsql;
+using UserPool.Api.Tests.Infrastructure;
+
+namespace UserPool.Api.Tests.Hosting;
+
+/// <summary>The server as a process: first-start bootstrap, the pools/keys verbs, and a clean start on an empty database.</summary>
+public sealed class ServerLifecycleTests
+{
+    [Fact]
+    public async Task FirstStart_PrintsTheNewKeyOnce_AndTheSecondStartDoesNot()
+    {
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__UserPool"] = await TestPostgres.CreateDatabaseAsync() };
+
+        var first = await ServerProcess.StartAndStopAsync(environment);
+        var second = await ServerProcess.StartAndStopAsync(environment);
+
+        Assert.Contains("accessKeySecret", first);
+        Assert.Matches(@"accessKeySecret [0-9a-f]{48}", first);
+        Assert.DoesNotContain("accessKeySecret", second);
+        Assert.Contains("Application started", second);
+    }
+
+    [Fact]
+    public async Task ConfiguredBootstrapKey_IsUsedAndItsSecretNeverPrinted()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__UserPool"] = await TestPostgres.CreateDatabaseAsync(),
+            ["Bootstrap__AccessKeyId"] = "deploy-key",
+            ["Bootstrap__AccessKeySecret"] = "deploy-secret-value-0123456789",
+        };
+
+        var output = await ServerProcess.StartAndStopAsync(environment);
+
+        Assert.Contains("deploy-key", output);
+        Assert.DoesNotContain("deploy-secret-value-0123456789", output);
+    }
+
+    [Fact]
+    public async Task PoolsCreateVerb_PrintsANewPoolAndKey_ThatExistInTheDatabase()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__UserPool"] = connectionString };
+
+        var (exitCode, output) = await ServerProcess.RunVerbAsync(environment, "pools", "create", "--name", "acme");
+
+        Assert.Equal(0, exitCode);
+        var poolId = System.Text.RegularExpressions.Regex.Match(output, @"userPoolId\s+([0-9a-f]{24})").Groups[1].Value;
+        Assert.NotEmpty(poolId);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT name FROM user_pools WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", poolId);
+        Assert.Equal("acme", await command.ExecuteScalarAsync());
+
+        var (keyExit, keyOutput) = await ServerProcess.RunVerbAsync(environment, "keys", "create", "--pool", poolId);
+        Assert.Equal(0, keyExit);
+        Assert.Contains(poolId, keyOutput);
+        Assert.Matches(@"accessKeySecret [0-9a-f]{48}", keyOutput);
+    }
+
+    [Fact]
+    public async Task WithoutAConnectionString_StartsAPrivatePostgres_AndStopsItWithTheServer()
+    {
+        var dataDirectory = Path.Combine("/var/tmp", "userpool-lifecycle-" + Guid.NewGuid().ToString("N")[..8]);
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__UserPool"] = "",
+            ["Database__LocalDataDirectory"] = dataDirectory,
+        };
+        try
+        {
+            var output = await ServerProcess.StartAndStopAsync(environment);
+
+            Assert.Contains("accessKeySecret", output);
+            var port = int.Parse(await File.ReadAllTextAsync(Path.Combine(dataDirectory, "userpool.port")));
+            await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=postgres;Pooling=false;Timeout=3");
+            await Assert.ThrowsAnyAsync<NpgsqlException>(() => connection.OpenAsync());
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task UnknownVerbArguments_PrintUsageAndFail()
+    {
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__UserPool"] = await TestPostgres.CreateDatabaseAsync() };
+
+        var (exitCode, output) = await ServerProcess.RunVerbAsync(environment, "pools", "create");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("usage", output);
+    }
+}
