@@ -1,3 +1,4 @@
+using UserPool.Api.Accounts.Idempotency;
 using UserPool.Api.Accounts.Pipeline;
 
 namespace UserPool.Api.Accounts;
@@ -7,6 +8,9 @@ public static class AccountsRegistration
     public static WebApplicationBuilder AddUserPoolAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.AddHostedService<IdempotencyPruner>();
         builder.Services.AddSingleton<CreateAccountsPipeline>();
         return builder;
     }

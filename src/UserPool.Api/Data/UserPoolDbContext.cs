@@ -20,6 +20,7 @@ public sealed class UserPoolDbContext(DbContextOptions<UserPoolDbContext> option
     public DbSet<OutboxMessage> NotificationOutbox => Set<OutboxMessage>();
     public DbSet<RequestNonce> RequestNonces => Set<RequestNonce>();
     public DbSet<TransportKey> TransportKeys => Set<TransportKey>();
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using UserPool.Api.Accounts;
 using UserPool.Api.Accounts.Contracts;
-using UserPool.Api.Accounts.Pipeline;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
-using UserPool.Api.Security;
 
 namespace UserPool.Api.PublicAccounts;
 
@@ -16,7 +14,8 @@ public static class PublicAccountEndpoints
             .WithName("createPublicAccountsBatch").WithTags("Public accounts")
             .WithSummary("Create public accounts in batches")
             .WithDescription("Creates 1 to 50 public (shared) accounts as an administrator, all or none. E-mail, phone, username " +
-                "and externalId are unique in the user pool, shared with users. An item's own options win over the batch's.");
+                "and externalId are unique in the user pool, shared with users. An item's own options win over the batch's. " +
+                "An Idempotency-Key header makes retries safe.");
         api.MapPost("/create-public-account", CreatePublicAccount)
             .WithName("createPublicAccount").WithTags("Public accounts")
             .WithSummary("Create a public account")
@@ -24,17 +23,11 @@ public static class PublicAccountEndpoints
         return api;
     }
 
-    private static async Task<Ok<Envelope<IEnumerable<PublicAccountDto>>>> CreatePublicAccountsBatch(
-        CreateAccountsBatchRequest? request, CurrentPool pool, CreateAccountsPipeline pipeline, CancellationToken ct)
-    {
-        var created = await AccountCreation.CreateBatchAsync(pipeline, pool, AccountKind.PublicAccount, request, ct);
-        return TypedResults.Ok(Envelope.Success(created.Select(v => new PublicAccountDto(v))));
-    }
+    private static Task<Results<Ok<Envelope<IEnumerable<PublicAccountDto>>>, ContentHttpResult>> CreatePublicAccountsBatch(
+        CreateAccountsBatchRequest? request, [AsParameters] AccountCreationServices services) =>
+        AccountCreation.CreateBatchAsync(services, AccountKind.PublicAccount, request, view => new PublicAccountDto(view));
 
-    private static async Task<Ok<Envelope<PublicAccountDto>>> CreatePublicAccount(
-        CreateAccountItem? request, CurrentPool pool, CreateAccountsPipeline pipeline, CancellationToken ct)
-    {
-        var created = await AccountCreation.CreateOneAsync(pipeline, pool, AccountKind.PublicAccount, request, ct);
-        return TypedResults.Ok(Envelope.Success(new PublicAccountDto(created)));
-    }
+    private static Task<Results<Ok<Envelope<PublicAccountDto>>, ContentHttpResult>> CreatePublicAccount(
+        CreateAccountItem? request, [AsParameters] AccountCreationServices services) =>
+        AccountCreation.CreateOneAsync(services, AccountKind.PublicAccount, request, view => new PublicAccountDto(view));
 }

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using UserPool.Api.Accounts;
 using UserPool.Api.Accounts.Contracts;
-using UserPool.Api.Accounts.Pipeline;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
-using UserPool.Api.Security;
 
 namespace UserPool.Api.Users;
 
@@ -17,7 +15,8 @@ public static class UserEndpoints
             .WithSummary("Create users in batches")
             .WithDescription("Creates 1 to 50 users as an administrator, all or none. E-mail, phone, username and externalId are " +
                 "unique in the user pool (shared with public accounts); every failing item is listed in `errors`. " +
-                "options.keepPassword stores a hash from another system verbatim; options.dryRun checks without writing.");
+                "options.keepPassword stores a hash from another system verbatim; options.dryRun checks without writing. " +
+                "An Idempotency-Key header makes retries safe: the same key and body answer the first answer again.");
         api.MapPost("/create-user", CreateUser)
             .WithName("createUser").WithTags("Users")
             .WithSummary("Create a user")
@@ -25,17 +24,11 @@ public static class UserEndpoints
         return api;
     }
 
-    private static async Task<Ok<Envelope<IEnumerable<UserDto>>>> CreateUsersBatch(
-        CreateAccountsBatchRequest? request, CurrentPool pool, CreateAccountsPipeline pipeline, CancellationToken ct)
-    {
-        var created = await AccountCreation.CreateBatchAsync(pipeline, pool, AccountKind.User, request, ct);
-        return TypedResults.Ok(Envelope.Success(created.Select(v => new UserDto(v))));
-    }
+    private static Task<Results<Ok<Envelope<IEnumerable<UserDto>>>, ContentHttpResult>> CreateUsersBatch(
+        CreateAccountsBatchRequest? request, [AsParameters] AccountCreationServices services) =>
+        AccountCreation.CreateBatchAsync(services, AccountKind.User, request, view => new UserDto(view));
 
-    private static async Task<Ok<Envelope<UserDto>>> CreateUser(
-        CreateAccountItem? request, CurrentPool pool, CreateAccountsPipeline pipeline, CancellationToken ct)
-    {
-        var created = await AccountCreation.CreateOneAsync(pipeline, pool, AccountKind.User, request, ct);
-        return TypedResults.Ok(Envelope.Success(new UserDto(created)));
-    }
+    private static Task<Results<Ok<Envelope<UserDto>>, ContentHttpResult>> CreateUser(
+        CreateAccountItem? request, [AsParameters] AccountCreationServices services) =>
+        AccountCreation.CreateOneAsync(services, AccountKind.User, request, view => new UserDto(view));
 }

@@ -4,13 +4,16 @@ using UserPool.Api.Data.Entities;
 namespace UserPool.Api.Accounts.Pipeline;
 
 /// <summary>
-/// Writes a batch in one transaction: accounts, identities, department and tenant links, outbox rows.
+/// Writes a batch in one transaction: accounts, identities, department and tenant links, outbox rows
+/// (and the stored answer of an idempotent request).
 /// The unique indexes have the final word: a key taken by a concurrent request since the checks fails the
 /// whole transaction with 23505, and nothing of the batch remains.
 /// </summary>
 public static class AccountWriter
 {
-    public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<AccountDraft> drafts, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct)
+    public static async Task WriteAsync(
+        NpgsqlConnection connection, IReadOnlyList<AccountDraft> drafts, IReadOnlyList<OutboxMessage> outbox,
+        Func<Task>? alsoInTransaction, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await AccountCopy.AccountsAsync(connection, drafts.Select(d => d.Account), ct);
@@ -34,6 +37,11 @@ public static class AccountWriter
         if (outbox.Count > 0)
         {
             await AccountCopy.OutboxAsync(connection, outbox, ct);
+        }
+
+        if (alsoInTransaction is not null)
+        {
+            await alsoInTransaction();
         }
 
         await transaction.CommitAsync(ct);

@@ -1,4 +1,5 @@
 using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Accounts.Idempotency;
 using UserPool.Api.Data.Entities;
 
 namespace UserPool.Api.Accounts.Pipeline;
@@ -9,4 +10,8 @@ public sealed record CreateAccountsCommand(
     AccountKind Kind,
     IReadOnlyList<CreateAccountItem?>? List,
     CreateAccountOptions? Options,
-    bool SingleItem = false);
+    bool SingleItem = false)
+{
+    /// <summary>Set when the request carries an Idempotency-Key: its answer is stored with the batch.</summary>
+    public IdempotencyTicket? Idempotency { get; init; }
+}

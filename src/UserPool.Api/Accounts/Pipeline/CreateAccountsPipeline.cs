@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Accounts.Idempotency;
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
@@ -20,6 +21,7 @@ public sealed class CreateAccountsPipeline(
     PasswordHashingPool hashing,
     PasswordTransport transport,
     SecretProtector protector,
+    IdempotencyStore idempotency,
     IOptions<AccountsOptions> options,
     TimeProvider clock)
 {
@@ -60,12 +62,13 @@ public sealed class CreateAccountsPipeline(
 
         await hashed;
         var dryRun = command.Options?.DryRun == true;
+        var views = drafts.Select(d => View(d, dryRun)).ToList();
         if (!dryRun)
         {
-            await WriteAsync(connection, command, drafts, ct);
+            await WriteAsync(connection, command, drafts, views, ct);
         }
 
-        return drafts.Select(d => View(d, dryRun)).ToList();
+        return views;
     }
 
     private List<AccountDraft> Prepare(CreateAccountsCommand command, IReadOnlyList<CreateAccountItem> items, DateTime now, BatchErrors errors)
@@ -96,12 +99,16 @@ public sealed class CreateAccountsPipeline(
         ConflictCheck.Apply(found.Holders, errors);
     }
 
-    private async Task WriteAsync(NpgsqlConnection connection, CreateAccountsCommand command, List<AccountDraft> drafts, CancellationToken ct)
+    private async Task WriteAsync(
+        NpgsqlConnection connection, CreateAccountsCommand command, List<AccountDraft> drafts, List<AccountView> views, CancellationToken ct)
     {
         var outbox = drafts.SelectMany(d => OutboxMessages.For(d, RequestLanguage.Current, protector)).ToList();
+        Func<Task>? storeAnswer = command.Idempotency is { } ticket
+            ? () => idempotency.SaveAsync(connection, command.PoolId, ticket, ticket.RenderAnswer(views), ct)
+            : null;
         try
         {
-            await AccountWriter.WriteAsync(connection, drafts, outbox, ct);
+            await AccountWriter.WriteAsync(connection, drafts, outbox, storeAnswer, ct);
         }
         catch (PostgresException race) when (race.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation)
         {

@@ -692,6 +692,46 @@ namespace UserPool.Api.Data.Migrations
                     b.ToTable("departments", (string)null);
                 });
 
+            modelBuilder.Entity("UserPool.Api.Data.Entities.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("UserPoolId")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("user_pool_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("response_json");
+
+                    b.HasKey("UserPoolId", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_keys_expires_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("UserPool.Api.Data.Entities.Organization", b =>
                 {
                     b.Property<string>("UserPoolId")
@@ -1113,6 +1153,16 @@ namespace UserPool.Api.Data.Migrations
                         .HasForeignKey("UserPoolId", "ParentDepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_departments_parent");
+                });
+
+            modelBuilder.Entity("UserPool.Api.Data.Entities.IdempotencyRecord", b =>
+                {
+                    b.HasOne("UserPool.Api.Data.Entities.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("UserPoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_keys_user_pools");
                 });
 
             modelBuilder.Entity("UserPool.Api.Data.Entities.Organization", b =>
