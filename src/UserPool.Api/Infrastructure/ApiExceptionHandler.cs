@@ -41,7 +41,8 @@ public sealed class ApiExceptionHandler(EnvelopeWriter writer, ILogger<ApiExcept
 
         if (DatabaseFaults.IsUnavailable(exception))
         {
-            logger.LogWarning(exception, "Database unavailable");
+            // One line per refused request: during an outage a stack trace each would drown the log.
+            logger.LogWarning("Database unavailable, answered 503: {Reason}", exception.GetBaseException().Message);
             await writer.WriteAsync(context, 503, "The service is temporarily unavailable, please retry");
             return true;
         }

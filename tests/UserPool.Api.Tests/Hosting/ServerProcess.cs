@@ -46,6 +46,45 @@ public static class ServerProcess
         return output.ToString();
     }
 
+    /// <summary>Starts the server on <paramref name="url"/> and waits until /health/ready answers.</summary>
+    public static async Task<Process> StartServingAsync(IReadOnlyDictionary<string, string> environment, string url)
+    {
+        var process = Start(environment, ["--urls", url]);
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(2) };
+        for (var attempt = 0; attempt < 120 && !process.HasExited; attempt++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return process;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(500);
+        }
+
+        process.Kill();
+        throw new InvalidOperationException("The server did not become ready.");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static Process Start(IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
