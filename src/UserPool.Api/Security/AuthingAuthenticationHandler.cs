@@ -94,18 +94,29 @@ public sealed class AuthingAuthenticationHandler(
     private async Task<AuthenticateResult> VerifyTokenAsync(string authorization)
     {
         var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : authorization.Trim();
-        var result = await tokens.ValidateAsync(token, async (kid, ct) => (await keys.FindAsync(kid, ct))?.SecretUtf8, Context.RequestAborted);
+        AccessKeyRecord? signingKey = null;
+        var result = await tokens.ValidateAsync(
+            token, async (kid, ct) => (signingKey = await keys.FindAsync(kid, ct))?.SecretUtf8, Context.RequestAborted);
         if (!result.Succeeded)
         {
             return Fail(result.Failure == ManagementTokenFailure.Expired ? AuthFailure.ExpiredToken : AuthFailure.InvalidToken);
         }
 
-        if (Request.Headers[PoolIdHeader].ToString() != result.UserPoolId)
+        // The token's signing key derives from the access key secret alone, so whoever holds a key can sign a token
+        // naming any pool. The pool claim is believed only when it is the pool of the key that signed the token.
+        if (signingKey is null
+            || signingKey.AccessKeyId != result.AccessKeyId
+            || !string.Equals(signingKey.UserPoolId, result.UserPoolId, StringComparison.Ordinal))
+        {
+            return Fail(AuthFailure.InvalidToken);
+        }
+
+        if (Request.Headers[PoolIdHeader].ToString() != signingKey.UserPoolId)
         {
             return Fail(AuthFailure.PoolMismatch);
         }
 
-        return Success(result.UserPoolId, result.AccessKeyId);
+        return Success(signingKey.UserPoolId, signingKey.AccessKeyId);
     }
 
     private static readonly byte[] UnknownKeySecret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(24);

@@ -23,7 +23,11 @@ public sealed record ManagementTokenValidation(ManagementTokenFailure Failure, s
 /// <summary>Looks up the per-access-key secret a token's <c>kid</c> names; null when the key is unknown or disabled.</summary>
 public delegate ValueTask<byte[]?> AccessKeySecretLookup(string accessKeyId, CancellationToken cancellationToken);
 
-/// <summary>Validates tokens from <see cref="ManagementTokenIssuer"/>: HS256 signature, issuer, then lifetime.</summary>
+/// <summary>
+/// Validates tokens from <see cref="ManagementTokenIssuer"/>: HS256 signature, issuer, then lifetime. The signing key
+/// derives from the access key secret alone, so a key holder can sign any claims: callers must check that
+/// <c>scoped_userpool_id</c> is the pool of the key named by <c>kid</c> (AuthingAuthenticationHandler does).
+/// </summary>
 public sealed class ManagementTokenValidator(TimeProvider clock)
 {
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);

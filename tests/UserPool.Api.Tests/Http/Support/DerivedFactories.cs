@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using UserPool.Api.Hosting;
+using UserPool.Api.Tests.Infrastructure;
+
+namespace UserPool.Api.Tests.Http.Support;
+
+public static class FactoryExtensions
+{
+    /// <summary>A further pool with its first key (key id = pool id, random secret), as the CLI creates one.</summary>
+    public static async Task<ProvisionedKey> CreateOtherPoolAsync(this UserPoolApiFactory api, string name = "other")
+    {
+        using var scope = api.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<PoolProvisioner>()
+            .CreatePoolAsync(name, null, null, CancellationToken.None);
+    }
+
+    public static async Task<TokenSdkClient> LoggedInTokenClientAsync(
+        this UserPoolApiFactory api, TokenSdk sdk,
+        string accessKeyId = UserPoolApiFactory.AccessKeyId, string secret = UserPoolApiFactory.AccessKeySecret)
+    {
+        var client = new TokenSdkClient(api.CreateClient(), sdk, accessKeyId, secret);
+        Envelopes.AssertSuccess(await client.LoginAsync());
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> SendSignedAsync(
+        this UserPoolApiFactory api, NodeSdkRequest request,
+        string accessKeyId = UserPoolApiFactory.AccessKeyId, string secret = UserPoolApiFactory.AccessKeySecret)
+    {
+        using var http = api.CreateClient();
+        using var message = request.Sign(accessKeyId, secret);
+        return await http.SendAsync(message);
+    }
+}
+
+/// <summary>Five requests per second per pool, so the limiter can be crossed in a test.</summary>
+public sealed class RateLimitedApiFactory : UserPoolApiFactory
+{
+    public const int Limit = 5;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Security:RateLimitPerSecond"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>
+/// The lowest body limit the settings allow (64 KiB), on real Kestrel: the limit is Kestrel's
+/// MaxRequestBodySize, which the in-memory TestServer does not enforce.
+/// </summary>
+public sealed class SmallBodyLimitApiFactory : UserPoolApiFactory
+{
+    public const int LimitBytes = 64 * 1024;
+
+    public SmallBodyLimitApiFactory() => UseKestrel(0);
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Api:MaxRequestBodyBytes"] = LimitBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>A clock the test moves by hand; thread-safe because the server reads it from request threads.</summary>
+public sealed class MovableClock(DateTimeOffset start) : TimeProvider
+{
+    private long _ticks = start.UtcTicks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+}
+
+/// <summary>The server with a <see cref="MovableClock"/> in place of TimeProvider.System.</summary>
+public sealed class MovableClockApiFactory : UserPoolApiFactory
+{
+    public MovableClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
+/// <summary>The server with every log line, at every level and category, captured as text.</summary>
+public sealed class LogCapturingApiFactory : UserPoolApiFactory
+{
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Logs);
+            logging.AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace);
+        });
+    }
+}
+
+public sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    public IReadOnlyCollection<string> Lines => _lines;
+
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class CapturingLogger(string category, ConcurrentQueue<string> lines) : ILogger, IDisposable
+    {
+        public IDisposable BeginScope<TState>(TState state) where TState : notnull
+        {
+            lines.Enqueue($"{category} scope: {Describe(state)}");
+            return this;
+        }
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{logLevel} {category}[{eventId.Id}] {formatter(state, exception)} | {Describe(state)} | {exception}");
+
+        public void Dispose()
+        {
+        }
+
+        // Structured state too: a sink that stores properties would store these values even when the message omits them.
+        private static string Describe(object? state) => state is IEnumerable<KeyValuePair<string, object?>> pairs
+            ? string.Join("; ", pairs.Select(p => $"{p.Key}={p.Value}"))
+            : state?.ToString() ?? "";
+    }
+}
