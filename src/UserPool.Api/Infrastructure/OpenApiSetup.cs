@@ -40,6 +40,7 @@ public static class OpenApiSetup
                 Name = "x-authing-userpool-id",
                 Description = "The user pool id; must match the token's scoped_userpool_id.",
             });
+            options.OperationFilter<SecurityRequirementFilter>();
             options.AddSecurityDefinition(SignatureScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,

@@ -12,7 +12,12 @@ public static class RequestIds
         app.Use((context, next) =>
         {
             context.TraceIdentifier = ObjectIds.New();
-            context.Response.Headers[Header] = context.TraceIdentifier;
+            // Set as the response starts: the exception handler clears headers before it writes an error.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers[Header] = context.TraceIdentifier;
+                return Task.CompletedTask;
+            });
             return next(context);
         });
 }

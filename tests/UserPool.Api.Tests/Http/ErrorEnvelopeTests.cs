@@ -9,10 +9,6 @@ namespace UserPool.Api.Tests.Http;
 [Collection(SecurityCollection.Name)]
 public sealed class ErrorEnvelopeTests(UserPoolApiFactory api) : IAsyncLifetime
 {
-    private const string RequestIdLostByTheExceptionHandler =
-        "Defect outside Security/: ExceptionHandlerMiddleware clears the response headers, so x-request-id " +
-        "(set once in Infrastructure/RequestIds.cs) is missing on every answer written by ApiExceptionHandler.";
-
     public Task InitializeAsync() => api.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -76,9 +72,9 @@ public sealed class ErrorEnvelopeTests(UserPoolApiFactory api) : IAsyncLifetime
     [InlineData("wrong method")]
     [InlineData("signature refused")]
     [InlineData("token refused")]
-    [InlineData("malformed JSON", Skip = RequestIdLostByTheExceptionHandler)]
-    [InlineData("validation failure", Skip = RequestIdLostByTheExceptionHandler)]
-    [InlineData("wrong secret for a token", Skip = RequestIdLostByTheExceptionHandler)]
+    [InlineData("malformed JSON")]
+    [InlineData("validation failure")]
+    [InlineData("wrong secret for a token")]
     public async Task Every_error_envelope_has_the_request_id_of_the_x_request_id_header(string error)
     {
         using var token = await api.LoggedInTokenClientAsync(TokenSdk.Python);
