@@ -1,6 +1,7 @@
 using UserPool.Api.Data;
 using UserPool.Api.Hosting;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Notifications;
 using UserPool.Api.Security;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -13,6 +14,7 @@ builder.AddUserPoolInfrastructure();
 builder.AddUserPoolData();
 builder.AddUserPoolHosting();
 builder.AddUserPoolSecurity();
+builder.AddUserPoolNotifications();
 builder.AddUserPoolOpenApi();
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ app.UseUserPoolOpenApi();
 app.UseRouting();
 app.UseUserPoolSecurity();
 app.MapHealth();
+app.MapNotificationStatus();
 app.MapUserPoolApi();
 await app.RunAsync();
 return 0;
