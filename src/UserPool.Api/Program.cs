@@ -2,6 +2,7 @@ using UserPool.Api.Accounts;
 using UserPool.Api.Data;
 using UserPool.Api.Hosting;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Notifications;
 using UserPool.Api.Passwords;
 using UserPool.Api.Security;
 
@@ -17,6 +18,7 @@ builder.AddUserPoolHosting();
 builder.AddUserPoolSecurity();
 builder.AddUserPoolPasswords();
 builder.AddUserPoolAccounts();
+builder.AddUserPoolNotifications();
 builder.AddUserPoolOpenApi();
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.UseUserPoolOpenApi();
 app.UseRouting();
 app.UseUserPoolSecurity();
 app.MapHealth();
+app.MapNotificationStatus();
 app.MapUserPoolApi();
 await app.RunAsync();
 return 0;

@@ -1,5 +1,6 @@
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Notifications;
 using UserPool.Api.Security;
 
 namespace UserPool.Api.Accounts.Pipeline;
@@ -10,24 +11,18 @@ namespace UserPool.Api.Accounts.Pipeline;
 /// </summary>
 public static class OutboxMessages
 {
-    public const string Email = "email";
-    public const string Sms = "sms";
-    public const string AccountCreated = "account_created";
-    public const string AccountCreatedWithPassword = "account_created_with_password";
-    public const string Pending = "pending";
-
     public static IEnumerable<OutboxMessage> For(AccountDraft draft, string lang, SecretProtector protector)
     {
         var account = draft.Account;
-        var template = draft.GeneratedPassword is null ? AccountCreated : AccountCreatedWithPassword;
+        var template = draft.GeneratedPassword is null ? OutboxNames.AccountCreated : OutboxNames.AccountCreatedWithPassword;
         if (draft.Options.SendEmailNotification && account.Email is { } email)
         {
-            yield return Message(draft, Email, template, lang, email, null, protector);
+            yield return Message(draft, OutboxNames.Email, template, lang, email, null, protector);
         }
 
         if (draft.Options.SendPhoneNotification && account.Phone is { } phone)
         {
-            yield return Message(draft, Sms, template, lang, phone, account.PhoneCountryCode, protector);
+            yield return Message(draft, OutboxNames.Sms, template, lang, phone, account.PhoneCountryCode, protector);
         }
     }
 
@@ -44,7 +39,7 @@ public static class OutboxMessages
         PhoneCountryCode = countryCode,
         AppId = draft.Options.AppId,
         ProtectedPassword = draft.GeneratedPassword is { } password ? protector.Protect(password) : null,
-        Status = Pending,
+        Status = OutboxNames.Pending,
         NextAttemptAt = draft.Account.CreatedAt,
         CreatedAt = draft.Account.CreatedAt,
     };
