@@ -122,6 +122,31 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
     // Task.Run keeps a caller's synchronization context (e.g. a test runner's) from deadlocking the wait.
     public void Dispose() => Task.Run(() => StopAsync()).GetAwaiter().GetResult();
 
+    private async Task<bool> AnswersOrStopsAsync(int port, CancellationToken cancellationToken)
+    {
+        var probe = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = port, Username = PostgresOsUser.Name, Database = MaintenanceDatabase, Pooling = false, Timeout = 3,
+        }.ConnectionString;
+        for (var attempt = 0; attempt < 240; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(probe);
+                await connection.OpenAsync(cancellationToken);
+                return true;
+            }
+            catch (NpgsqlException)
+            {
+                if (!await _pgCtl.IsRunningAsync(DataDirectory, cancellationToken))
+                    return false;
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+
+        return true;
+    }
+
     // A host killed without shutdown (SIGKILL, debugger stop) leaves its server running; adopt it.
     private async Task<int?> FindRunningServerPortAsync(CancellationToken cancellationToken)
     {
@@ -134,6 +159,14 @@ public sealed class LocalPostgresCluster : IAsyncDisposable, IDisposable
         }
         var port = ClusterPort.ReadFromPidFile(DataDirectory) ?? throw new LocalPostgresCommandException(
             $"A PostgreSQL server is running on {DataDirectory}, but its postmaster.pid names no port.");
+        // The server may be on its way down (its owner just stopped it): adopt it only once it answers,
+        // and start afresh if it goes away instead.
+        if (!await AnswersOrStopsAsync(port, cancellationToken))
+        {
+            _logger.LogInformation("The PostgreSQL server on {DataDirectory} was shutting down; starting it again.", DataDirectory);
+            return null;
+        }
+
         _logger.LogInformation("Reusing the PostgreSQL server already running on {DataDirectory} (port {Port}).", DataDirectory, port);
         return port;
     }
