@@ -11,6 +11,7 @@ public sealed class NotificationDispatcher(
     OutboxStore store,
     OutboxProcessor processor,
     NotificationStatusReader status,
+    OutboxSignal signal,
     IOptionsMonitor<NotificationOptions> options,
     TimeProvider clock,
     ILogger<NotificationDispatcher> logger) : BackgroundService
@@ -89,18 +90,8 @@ public sealed class NotificationDispatcher(
         return now.SinceStart;
     }
 
-    private async Task<bool> WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(delay, clock, stoppingToken);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> WaitAsync(TimeSpan delay, CancellationToken stoppingToken) => signal.WaitAsync(delay, clock, stoppingToken);
+
 
     private static string Describe(ChannelStatus channel) => channel.Configured ? "configured" : channel.Reason ?? "unavailable";
 }

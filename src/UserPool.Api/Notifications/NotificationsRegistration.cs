@@ -19,6 +19,7 @@ public static class NotificationsRegistration
         services.AddSingleton<INotificationSender, EmailSender>();
         services.AddSingleton<INotificationSender, SmsWebhookSender>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<NotificationMetrics>();
         services.AddSingleton<NotificationStatusReader>();

@@ -5,6 +5,7 @@ using UserPool.Api.Accounts.Idempotency;
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Notifications;
 using UserPool.Api.Passwords;
 using UserPool.Api.Passwords.Transport;
 using UserPool.Api.Security;
@@ -22,6 +23,7 @@ public sealed class CreateAccountsPipeline(
     PasswordTransport transport,
     SecretProtector protector,
     IdempotencyStore idempotency,
+    OutboxSignal outboxSignal,
     IOptions<AccountsOptions> options,
     TimeProvider clock)
 {
@@ -109,6 +111,10 @@ public sealed class CreateAccountsPipeline(
         try
         {
             await AccountWriter.WriteAsync(connection, drafts, outbox, storeAnswer, ct);
+            if (outbox.Count > 0)
+            {
+                outboxSignal.Notify();
+            }
         }
         catch (PostgresException race) when (race.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation)
         {
