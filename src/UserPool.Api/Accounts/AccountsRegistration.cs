@@ -1,4 +1,5 @@
 using UserPool.Api.Accounts.Pipeline;
+using UserPool.Api.Accounts.Reading;
 
 namespace UserPool.Api.Accounts;
 
@@ -8,6 +9,7 @@ public static class AccountsRegistration
     {
         builder.Services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CreateAccountsPipeline>();
+        builder.Services.AddScoped<AccountReader>();
         return builder;
     }
 }
