@@ -1,5 +1,6 @@
 using UserPool.Api.Accounts.Idempotency;
 using UserPool.Api.Accounts.Pipeline;
+using UserPool.Api.Accounts.Reading;
 
 namespace UserPool.Api.Accounts;
 
@@ -12,6 +13,7 @@ public static class AccountsRegistration
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddHostedService<IdempotencyPruner>();
         builder.Services.AddSingleton<CreateAccountsPipeline>();
+        builder.Services.AddScoped<AccountReader>();
         return builder;
     }
 }

@@ -20,6 +20,7 @@ public static class PublicAccountEndpoints
             .WithName("createPublicAccount").WithTags("Public accounts")
             .WithSummary("Create a public account")
             .WithDescription("Creates one public account through the same checks as create-public-accounts-batch.");
+        api.MapPublicAccountReads();
         return api;
     }
 

@@ -21,6 +21,7 @@ public static class UserEndpoints
             .WithName("createUser").WithTags("Users")
             .WithSummary("Create a user")
             .WithDescription("Creates one user through the same checks as create-users-batch; options sit beside the user's fields.");
+        api.MapUserReads();
         return api;
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using UserPool.Api.Infrastructure;
 
 namespace UserPool.Api.Accounts.Contracts;
@@ -62,6 +64,11 @@ public abstract class AccountDto(AccountView source)
     public RawJson? CustomData { get; } = source.CustomData;
     public DateTime StatusChangedAt { get; } = source.Account.StatusChangedAt;
     public string? TenantId { get; } = source.Account.TenantId;
+
+    /// <summary>flatCustomData: written as top-level properties after the built-in ones.</summary>
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? FlatCustomData { get; } =
+        source.FlatCustomData is null ? null : new Dictionary<string, JsonElement>(source.FlatCustomData);
 }
 
 /// <summary>PublicAccountDto: the shared fields only.</summary>
@@ -72,6 +79,6 @@ public sealed class UserDto(AccountView source) : AccountDto(source)
 {
     public IReadOnlyList<IdentityDto>? Identities { get; } = source.Identities?.Select(i => IdentityDto.From(i, source.IsDryRun)).ToList();
     public RawJson? MetadataSource { get; } = RawJson.From(source.Account.MetadataSource);
-    public string[] PostIdList { get; } = source.Account.PostIds;
+    public string[]? PostIdList { get; } = source.WithPostIds ? source.Account.PostIds : null;
     public DateTime? SignedUp { get; } = source.Account.SignedUp;
 }

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Data;
+using UserPool.Api.Data.Entities;
+using UserPool.Api.Infrastructure;
+using UserPool.Api.Security;
+
+namespace UserPool.Api.Accounts.Reading;
+
+/// <summary>
+/// Reads users and public accounts; the kind is a parameter, so both answer through the same code. Every read
+/// is scoped to the caller's pool and kind: a public account is not a user, nor the other way round.
+/// </summary>
+internal sealed class AccountReader(UserPoolDbContext db)
+{
+    public async Task<AccountView> GetAsync(CurrentPool pool, AccountKind kind, AccountKey key, AccountReadOptions options, CancellationToken ct)
+    {
+        var found = await AccountLookup.FindAsync(db, pool.Id, kind, key.Type, [key], ct);
+        return found.Count == 0
+            ? throw ApiException.NotFound(ReadMessages.NotFound(kind), ReadMessages.NotFoundApiCode)
+            : (await ViewsAsync(pool, kind, found, options, ct))[0];
+    }
+
+    /// <summary>The accounts the keys name, in the keys' order; unknown ids are left out, repeated ones answered once.</summary>
+    public async Task<IReadOnlyList<AccountView>> GetManyAsync(
+        CurrentPool pool, AccountKind kind, AccountIdType type, IReadOnlyList<AccountKey> keys, AccountReadOptions options, CancellationToken ct)
+    {
+        var found = keys.Count == 0 ? [] : await AccountLookup.FindAsync(db, pool.Id, kind, type, keys, ct);
+        return await ViewsAsync(pool, kind, found.DistinctBy(a => a.Id).ToList(), options, ct);
+    }
+
+    /// <summary>
+    /// One page and the total in one statement (the count is an uncorrelated subquery PostgreSQL runs once);
+    /// only a page past the end needs a second one for the total.
+    /// </summary>
+    public async Task<Paged<AccountView>> ListAsync(CurrentPool pool, AccountKind kind, ListAccountsRequest? request, CancellationToken ct)
+    {
+        var query = ListQuery.From(request, new FilterScope(db.AccountDepartments.AsNoTracking()));
+        var matching = db.Accounts.AsNoTracking().Where(a => a.UserPoolId == pool.Id && a.Kind == kind);
+        matching = query.Filters.Aggregate(matching, (accounts, filter) => accounts.Where(filter));
+        var rows = await query.Order(matching).Skip(query.Pagination.Offset).Take(query.Pagination.Limit)
+            .Select(a => new { Account = a, Total = matching.Count() })
+            .ToListAsync(ct);
+        var total = rows.Count > 0 ? rows[0].Total : query.Pagination.Offset == 0 ? 0 : await matching.CountAsync(ct);
+        var views = await ViewsAsync(pool, kind, rows.Select(r => r.Account).ToList(), query.Options, ct);
+        return new Paged<AccountView>(total, views);
+    }
+
+    /// <summary>The asked-for collections of all the accounts at once: one query for identities, one for departments.</summary>
+    private async Task<List<AccountView>> ViewsAsync(
+        CurrentPool pool, AccountKind kind, IReadOnlyList<Account> accounts, AccountReadOptions options, CancellationToken ct)
+    {
+        var ids = accounts.Select(a => a.Id).ToArray();
+        // A public account has neither identities nor posts to answer.
+        var withIdentities = options.WithIdentities && kind == AccountKind.User;
+        var identities = withIdentities && ids.Length > 0
+            ? (await db.Identities.AsNoTracking()
+                .Where(i => i.UserPoolId == pool.Id && ids.Contains(i.AccountId))
+                .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
+                .ToListAsync(ct)).ToLookup(i => i.AccountId)
+            : null;
+        var departments = options.WithDepartmentIds && ids.Length > 0
+            ? (await db.AccountDepartments.AsNoTracking()
+                .Where(m => m.UserPoolId == pool.Id && ids.Contains(m.AccountId))
+                .OrderBy(m => m.CreatedAt).ThenBy(m => m.DepartmentId)
+                .Select(m => new { m.AccountId, m.DepartmentId })
+                .ToListAsync(ct)).ToLookup(m => m.AccountId, m => m.DepartmentId)
+            : null;
+        return accounts.Select(a => new AccountView(
+            a,
+            options.WithDepartmentIds ? departments?[a.Id].ToList() ?? [] : null,
+            withIdentities ? identities?[a.Id].ToList() ?? [] : null,
+            options.WithCustomData ? RawJson.From(a.CustomData) ?? RawJson.EmptyObject : null)
+        {
+            WithPostIds = options.WithPost && kind == AccountKind.User,
+            FlatCustomData = options.FlatCustomData ? FlatCustomData.Of(a.CustomData) : null,
+        }).ToList();
+    }
+}
+
+/// <summary>UserPagingDto / PublicAccountPagingDto.</summary>
+public sealed record Paged<T>(int TotalCount, IReadOnlyList<T> List)
+{
+    public Paged<TAnswer> Map<TAnswer>(Func<T, TAnswer> map) => new(TotalCount, List.Select(map).ToList());
+}
