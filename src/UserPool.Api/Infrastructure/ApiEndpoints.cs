@@ -1,5 +1,8 @@
 using UserPool.Api.CustomFields;
+using UserPool.Api.Departments;
+using UserPool.Api.Organizations;
 using UserPool.Api.Security;
+using UserPool.Api.Tenants;
 
 namespace UserPool.Api.Infrastructure;
 
@@ -11,6 +14,9 @@ public static class ApiEndpoints
         var api = app.MapGroup(ApiStatusPages.ApiPrefix).RequireAuthorization(SecurityRegistration.PoolPolicy);
         api.MapManagementToken();
         api.MapCustomFields();
+        api.MapOrganizations();
+        api.MapDepartments();
+        api.MapTenants();
         return app;
     }
 }
