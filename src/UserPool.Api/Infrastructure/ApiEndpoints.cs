@@ -1,8 +1,11 @@
 using UserPool.Api.CustomFields;
+using UserPool.Api.Departments;
+using UserPool.Api.Organizations;
 using UserPool.Api.Passwords;
 using UserPool.Api.PublicAccounts;
-using UserPool.Api.Users;
 using UserPool.Api.Security;
+using UserPool.Api.Tenants;
+using UserPool.Api.Users;
 
 namespace UserPool.Api.Infrastructure;
 
@@ -17,6 +20,9 @@ public static class ApiEndpoints
         api.MapUsers();
         api.MapPublicAccounts();
         api.MapCustomFields();
+        api.MapOrganizations();
+        api.MapDepartments();
+        api.MapTenants();
         return app;
     }
 }

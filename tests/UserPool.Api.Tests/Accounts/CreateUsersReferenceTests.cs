@@ -62,7 +62,7 @@ public sealed class CreateUsersReferenceTests(UserPoolApiFactory api) : IAsyncLi
     {
         using var client = api.CreateSignedClient();
         var departments = await Seed.DepartmentsAsync(api, 1);
-        var other = await Other.PoolClientAsync(api);
+        var other = (await api.CreateOtherPoolClientAsync()).Client;
 
         var envelope = await other.PostEnvelopeAsync("/api/v3/create-users-batch",
             new { list = new[] { new { username = "member", departmentIds = new[] { departments[0].Id } } } });

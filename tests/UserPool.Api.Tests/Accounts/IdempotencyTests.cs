@@ -44,7 +44,7 @@ public sealed class IdempotencyTests(UserPoolApiFactory api) : IAsyncLifetime
     public async Task KeysArePerPool()
     {
         using var client = api.CreateSignedClient();
-        using var other = await Other.PoolClientAsync(api);
+        using var other = (await api.CreateOtherPoolClientAsync()).Client;
         await SendAsync(client, "/api/v3/create-public-account", new { username = "mine" }, "shared-key");
 
         var theirs = await SendAsync(other, "/api/v3/create-public-account", new { username = "mine" }, "shared-key");

@@ -10,14 +10,6 @@ namespace UserPool.Api.Tests.Http.Support;
 
 public static class FactoryExtensions
 {
-    /// <summary>A further pool with its first key (key id = pool id, random secret), as the CLI creates one.</summary>
-    public static async Task<ProvisionedKey> CreateOtherPoolAsync(this UserPoolApiFactory api, string name = "other")
-    {
-        using var scope = api.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<PoolProvisioner>()
-            .CreatePoolAsync(name, null, null, CancellationToken.None);
-    }
-
     public static async Task<TokenSdkClient> LoggedInTokenClientAsync(
         this UserPoolApiFactory api, TokenSdk sdk,
         string accessKeyId = UserPoolApiFactory.AccessKeyId, string secret = UserPoolApiFactory.AccessKeySecret)

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using UserPool.Api.Data;
+using UserPool.Api.Accounts.Validation;
+using UserPool.Api.Infrastructure;
+using UserPool.Api.Security;
+
+namespace UserPool.Api.Tenants;
+
+public static class TenantEndpoints
+{
+    public static RouteGroupBuilder MapTenants(this RouteGroupBuilder api)
+    {
+        api.MapPost("/create-tenant", CreateTenant).Validate<CreateTenantRequest>()
+            .WithName("createTenant").WithTags("Tenants")
+            .WithSummary("Create a tenant")
+            .WithDescription("Creates a tenant with a generated tenantId and code (unique in the pool). " +
+                "logo may be one URL or an array of URLs; the answer carries the first as a string.");
+        return api;
+    }
+
+    private static async Task<Ok<Envelope<TenantDto>>> CreateTenant(
+        CreateTenantRequest request, CurrentPool pool, ClaimsPrincipal user, UserPoolDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        // The creator is the access key that signed the request (or obtained the management token).
+        var creator = user.FindFirst(PoolClaims.AccessKeyId)?.Value ?? "";
+        var tenant = TenantMapping.New(pool.Id, ObjectIds.New(clock.GetUtcNow()), creator, request, Timestamps.Now(clock));
+        db.Tenants.Add(tenant);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException exception) when (UniqueViolations.IndexOf(exception) == "ux_tenants_pool_code")
+        {
+            var message = RequestLanguage.Pick("生成的租户 code 与已有租户重复，请重试", "The generated tenant code is taken by another tenant; please retry");
+            throw ApiException.Conflict(message, null, [new ItemError(null, "code", ErrorCodes.AlreadyExists, message)]);
+        }
+
+        return TypedResults.Ok(Envelope.Success(TenantMapping.ToDto(tenant)));
+    }
+}
