@@ -11,6 +11,9 @@ namespace UserPool.Api.Infrastructure;
 /// </summary>
 public sealed class ApiExceptionHandler(EnvelopeWriter writer, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    public const string BodyTooLargeMessage = "Request body is larger than the server accepts";
+    public const string BodyTooSlowMessage = "The request body arrived too slowly";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (context.Response.HasStarted)
@@ -24,10 +27,14 @@ public sealed class ApiExceptionHandler(EnvelopeWriter writer, ILogger<ApiExcept
                 await writer.WriteAsync(context, api);
                 return true;
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
-                await writer.WriteAsync(context, 413, "Request body is larger than the server accepts");
+                await writer.WriteAsync(context, 413, BodyTooLargeMessage);
                 return true;
             case BadHttpRequestException { InnerException: JsonException json }:
                 await writer.WriteAsync(context, 400, DescribeJsonError(json));
+                return true;
+            case BadHttpRequestException { StatusCode: StatusCodes.Status408RequestTimeout }:
+                // Kestrel's MinRequestBodyDataRate: the client stopped sending its body.
+                await writer.WriteAsync(context, 408, BodyTooSlowMessage);
                 return true;
             case BadHttpRequestException bad:
                 await writer.WriteAsync(context, 400, bad.Message);

@@ -22,6 +22,8 @@ public static class ApiStatusPages
             {
                 404 => $"No such endpoint: {http.Request.Method} {http.Request.Path}",
                 405 => $"Method {http.Request.Method} is not allowed on {http.Request.Path}",
+                408 => ApiExceptionHandler.BodyTooSlowMessage,
+                413 => ApiExceptionHandler.BodyTooLargeMessage,
                 415 => "Content-Type must be application/json",
                 _ => "Request failed",
             };

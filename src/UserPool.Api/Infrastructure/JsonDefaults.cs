@@ -22,6 +22,7 @@ public static class JsonDefaults
         options.AllowDuplicateProperties = false;
         options.MaxDepth = 32;
         options.Converters.Add(new TimestampConverter());
+        options.Converters.Add(new ReadableJsonElementConverter());
         return options;
     }
 }

@@ -18,7 +18,8 @@ public sealed class AccessKeyStore(NpgsqlDataSource dataSource, SecretProtector 
 
     public async ValueTask<AccessKeyRecord?> FindAsync(string accessKeyId, CancellationToken ct)
     {
-        if (accessKeyId.Length is 0 or > 64)
+        // No key id holds a NUL or an unpaired surrogate; PostgreSQL could not even compare one (a 500, not "no such key").
+        if (accessKeyId.Length is 0 or > 64 || !Accounts.Validation.TextRules.IsStorable(accessKeyId))
         {
             return null;
         }

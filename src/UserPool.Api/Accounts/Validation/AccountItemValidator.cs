@@ -74,7 +74,8 @@ public sealed class AccountItemValidator : AbstractValidator<CreateAccountItem>
         RuleFor(x => x.MetadataSource).JsonObject();
         RuleFor(x => x.Identities).Must(ids => ids is null || ids.Length <= FieldLimits.IdentitiesPerAccount)
             .WithErrorCode(ErrorCodes.TooLong).WithMessage(_ => Messages.TooLong("identities", FieldLimits.IdentitiesPerAccount));
-        RuleForEach(x => x.Identities).SetValidator(new IdentityInputValidator());
+        RuleForEach(x => x.Identities).NotNull().WithErrorCode(ErrorCodes.InvalidFormat)
+            .WithMessage(_ => Messages.InvalidFormat("{PropertyName}")).SetValidator(new IdentityInputValidator());
     }
 
     private static bool HasEmailPhoneOrUsername(CreateAccountItem item) =>

@@ -18,15 +18,15 @@ public static class ForeignTokens
 
     public static string Mint(string secret, string keyId, string poolId) => Mint(KeyFor(secret, keyId), poolId);
 
-    /// <summary>An HS256 token shaped like the server's: iss, iat, exp (in an hour), jti, scoped_userpool_id.</summary>
-    public static string Mint(SymmetricSecurityKey key, string poolId)
+    /// <summary>An HS256 token shaped like the server's: iss, iat, exp (an hour later unless told), jti, scoped_userpool_id.</summary>
+    public static string Mint(SymmetricSecurityKey key, string poolId, DateTimeOffset? issuedAt = null, TimeSpan? lifetime = null)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = issuedAt ?? DateTimeOffset.UtcNow;
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "userpool",
             IssuedAt = now.UtcDateTime,
-            Expires = now.AddHours(1).UtcDateTime,
+            Expires = now.Add(lifetime ?? TimeSpan.FromHours(1)).UtcDateTime,
             Claims = new Dictionary<string, object> { ["jti"] = Guid.NewGuid().ToString("N"), ["scoped_userpool_id"] = poolId },
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });
