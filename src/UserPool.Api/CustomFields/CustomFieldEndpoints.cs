@@ -43,8 +43,8 @@ public static class CustomFieldEndpoints
             var field = existing.GetValueOrDefault((item.TargetType!, item.Key!));
             if (field is not null && item.DataType is not null && item.DataType != field.DataType)
             {
-                throw ApiException.BadRequest(RequestLanguage.Pick($"自定义字段 {field.Key} 的 dataType 不能修改", $"The dataType of custom field {field.Key} cannot change"),
-                    [new ItemError(null, $"list[{index}].dataType", ErrorCodes.InvalidValue, "dataType is immutable")]);
+                var message = RequestLanguage.Pick($"自定义字段 {field.Key} 的 dataType 不能修改", $"The dataType of custom field {field.Key} cannot change");
+                throw ApiException.BadRequest(message, [new ItemError(null, $"list[{index}].dataType", ErrorCodes.InvalidValue, message)]);
             }
 
             if (field is null)

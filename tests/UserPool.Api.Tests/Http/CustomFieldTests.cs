@@ -66,6 +66,8 @@ public sealed class CustomFieldTests(UserPoolApiFactory api) : IAsyncLifetime
 
         Assert.Equal(400, (int)envelope["statusCode"]!);
         Assert.Equal("自定义字段 age 的 dataType 不能修改", (string)envelope["message"]!);
+        var error = envelope["errors"]![0]!;
+        Assert.Equal(("list[1].dataType", "自定义字段 age 的 dataType 不能修改"), ((string)error["field"]!, (string)error["message"]!));
         Assert.Empty(await api.StoredAsync());
     }
 
