@@ -14,7 +14,10 @@ export USERPOOL_ACCESS_KEY_SECRET="${USERPOOL_ACCESS_KEY_SECRET:-interop-access-
 
 # As root, keep the cluster where the postgres OS user can always reach it (the checkout may be under /root);
 # one cluster per checkout, so several checkouts on one machine never share a database.
-if [ "$(id -u)" = 0 ]; then
+# USERPOOL_INTEROP_DATADIR overrides it.
+if [ -n "${USERPOOL_INTEROP_DATADIR:-}" ]; then
+  datadir="$USERPOOL_INTEROP_DATADIR"
+elif [ "$(id -u)" = 0 ]; then
   datadir="/var/tmp/userpool-interop-$(printf %s "$root" | sha1sum | cut -c1-8)"
 else
   datadir="$root/.data/interop-postgres"

@@ -7,6 +7,8 @@ public sealed class SetCustomFieldsValidator : AbstractValidator<SetCustomFields
 {
     public SetCustomFieldsValidator()
     {
+        // Stop at the first failing check of a rule: a missing list must not reach the count check.
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.List).NotNull().WithErrorCode(ErrorCodes.Required).WithMessage(_ => Messages.InvalidFormat("list"))
             .Must(list => list!.Count is >= 1 and <= 50).WithErrorCode(ErrorCodes.InvalidValue)
             .WithMessage(_ => Messages.InvalidFormat("list"));
