@@ -25,8 +25,11 @@ public static class CustomFieldEndpoints
     }
 
     private static async Task<Ok<Envelope<List<CustomFieldDto>>>> SetCustomFields(
-        SetCustomFieldsRequest request, CurrentPool pool, UserPoolDbContext db, TimeProvider clock, CancellationToken ct)
+        SetCustomFieldsRequest? request, CurrentPool pool, UserPoolDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        // Nullable so that an empty body (the SDK's call without an argument) reaches the validation filter, which
+        // validates it as {} and has answered 400 before the handler runs.
+        ArgumentNullException.ThrowIfNull(request);
         var items = request.List!.Select(i => i!).ToList();
         var keys = items.Select(i => i.Key!).ToList();
         var existing = await db.CustomFieldDefinitions
@@ -40,13 +43,22 @@ public static class CustomFieldEndpoints
             var field = existing.GetValueOrDefault((item.TargetType!, item.Key!));
             if (field is not null && item.DataType is not null && item.DataType != field.DataType)
             {
-                throw ApiException.BadRequest(RequestLanguage.Pick($"自定义字段 {field.Key} 的 dataType 不能修改", $"The dataType of custom field {field.Key} cannot change"),
-                    [new ItemError(null, $"list[{index}].dataType", ErrorCodes.InvalidValue, "dataType is immutable")]);
+                var message = RequestLanguage.Pick($"自定义字段 {field.Key} 的 dataType 不能修改", $"The dataType of custom field {field.Key} cannot change");
+                throw ApiException.BadRequest(message, [new ItemError(null, $"list[{index}].dataType", ErrorCodes.InvalidValue, message)]);
             }
 
-            field ??= CustomFieldMapping.NewDefinition(pool.Id, item, now, db);
+            if (field is null)
+            {
+                // A key named twice in one list is created once; the later item updates it like a second call would.
+                field = CustomFieldMapping.NewDefinition(pool.Id, item, now, db);
+                existing[(field.TargetType, field.Key)] = field;
+            }
+
             CustomFieldMapping.Apply(item, request.TenantId, field, now);
-            saved.Add(field);
+            if (!saved.Contains(field))
+            {
+                saved.Add(field);
+            }
         }
 
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,5 @@
 using FluentValidation;
 using UserPool.Api.Accounts.Validation;
-using UserPool.Api.Infrastructure;
 
 namespace UserPool.Api.CustomFields;
 
@@ -8,14 +7,11 @@ public sealed class SetCustomFieldsValidator : AbstractValidator<SetCustomFields
 {
     public SetCustomFieldsValidator()
     {
-        // Stop at the first failure of a rule: a missing list must not reach the rule that counts its items.
+        // Stop at the first failing check of a rule: a missing list must not reach the count check.
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.List).NotNull().WithErrorCode(ErrorCodes.Required).WithMessage(_ => Messages.InvalidFormat("list"))
             .Must(list => list!.Count is >= 1 and <= 50).WithErrorCode(ErrorCodes.InvalidValue)
             .WithMessage(_ => Messages.InvalidFormat("list"));
-        RuleFor(x => x.List).Must(list => list is null || list.OfType<SetCustomFieldItem>().GroupBy(i => (i.TargetType, i.Key)).All(g => g.Count() == 1))
-            .WithErrorCode(ErrorCodes.DuplicateInBatch)
-            .WithMessage(_ => RequestLanguage.Pick("list 中同一 targetType 与 key 出现了多次", "list holds the same targetType and key more than once"));
         RuleForEach(x => x.List).NotNull().WithErrorCode(ErrorCodes.Required).WithMessage(_ => Messages.InvalidFormat("{PropertyName}"))
             .SetValidator(new SetCustomFieldItemValidator()!);
         RuleFor(x => x.TenantId).SingleLine(FieldLimits.ReferenceId);

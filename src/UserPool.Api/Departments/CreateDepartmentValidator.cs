@@ -28,7 +28,7 @@ public sealed class CreateDepartmentValidator : AbstractValidator<CreateDepartme
         RuleFor(x => x.PostIdList).Must(ids => ids is null || ids.Length == 0)
             .WithErrorCode(ErrorCodes.NotSupported).WithMessage(_ => DepartmentRules.NotSupported("postIdList"));
         RuleFor(x => x.I18n).JsonObject();
-        RuleFor(x => x.CustomData).JsonObject().SetValidator(new CustomDataShapeValidator()!);
+        RuleFor(x => x.CustomData).JsonObject().Custom(CustomDataShapeRule.NoLongStrings);
         RuleFor(x => x.Metadata).JsonObject();
     }
 }

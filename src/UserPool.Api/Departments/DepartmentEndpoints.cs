@@ -23,8 +23,11 @@ public static class DepartmentEndpoints
     }
 
     private static async Task<Ok<Envelope<DepartmentDto>>> CreateDepartment(
-        CreateDepartmentRequest request, CurrentPool pool, UserPoolDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateDepartmentRequest? request, CurrentPool pool, UserPoolDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        // Nullable so that an empty body (the SDK's call without an argument) reaches the validation filter, which
+        // validates it as {} and has answered 400 before the handler runs.
+        ArgumentNullException.ThrowIfNull(request);
         var organizationCode = request.OrganizationCode!;
         var organization = await db.Organizations.AsNoTracking()
             .FirstOrDefaultAsync(o => o.UserPoolId == pool.Id && o.Code == organizationCode, ct)

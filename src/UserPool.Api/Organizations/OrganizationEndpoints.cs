@@ -21,8 +21,11 @@ public static class OrganizationEndpoints
     }
 
     private static async Task<Ok<Envelope<OrganizationDto>>> CreateOrganization(
-        CreateOrganizationRequest request, CurrentPool pool, UserPoolDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateOrganizationRequest? request, CurrentPool pool, UserPoolDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        // Nullable so that an empty body (the SDK's call without an argument) reaches the validation filter, which
+        // validates it as {} and has answered 400 before the handler runs.
+        ArgumentNullException.ThrowIfNull(request);
         var id = ObjectIds.New(clock.GetUtcNow());
         var code = request.OrganizationCode is "" ? id : request.OrganizationCode!;
         var (organization, root) = OrganizationMapping.New(pool.Id, id, code, request, Timestamps.Now(clock));

@@ -14,6 +14,7 @@ public sealed record VersionInfo(string Server, string Console, string Login);
 /// </summary>
 public sealed record SystemInfo(PublicKeyInfo Rsa, PublicKeyInfo Sm2, VersionInfo Version, IReadOnlyList<string> PublicIps)
 {
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public SystemInfo? Data { get; init; }
 }
 

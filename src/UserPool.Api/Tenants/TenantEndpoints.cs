@@ -21,8 +21,11 @@ public static class TenantEndpoints
     }
 
     private static async Task<Ok<Envelope<TenantDto>>> CreateTenant(
-        CreateTenantRequest request, CurrentPool pool, ClaimsPrincipal user, UserPoolDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateTenantRequest? request, CurrentPool pool, ClaimsPrincipal user, UserPoolDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        // Nullable so that an empty body (the SDK's call without an argument) reaches the validation filter, which
+        // validates it as {} and has answered 400 before the handler runs.
+        ArgumentNullException.ThrowIfNull(request);
         // The creator is the access key that signed the request (or obtained the management token).
         var creator = user.FindFirst(PoolClaims.AccessKeyId)?.Value ?? "";
         var tenant = TenantMapping.New(pool.Id, ObjectIds.New(clock.GetUtcNow()), creator, request, Timestamps.Now(clock));

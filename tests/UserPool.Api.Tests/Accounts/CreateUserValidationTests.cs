@@ -47,6 +47,7 @@ public sealed class CreateUserValidationTests(UserPoolApiFactory api) : IAsyncLi
 
         Assert.Equal(400, (int)envelope["statusCode"]!);
         Assert.Equal("customData must be less than 1024 characters", (string)envelope["message"]!);
+        Assert.Equal("customData.intro", (string)envelope["errors"]![0]!["field"]!);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed class EncryptedPasswordTests(UserPoolApiFactory api) : IAsyncLifet
         Assert.NotNull(system["version"]!["server"]);
         Assert.NotNull(system["publicIps"]!.AsArray());
         Assert.Equal((string)system["rsa"]!["publicKey"]!, (string)system["data"]!["rsa"]!["publicKey"]!);
+        Assert.False(system["data"]!.AsObject().ContainsKey("data"));
         using var rsa = System.Security.Cryptography.RSA.Create();
         rsa.ImportFromPem((string)system["rsa"]!["publicKey"]!);
         Assert.Equal(1024, rsa.KeySize);

@@ -65,6 +65,8 @@ public class UserPoolApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Passwords:BcryptWorkFactor", "4");
         builder.UseSetting("Security:RateLimitPerSecond", "100000");
         builder.UseSetting("Security:AnonymousRateLimitPerSecond", "100000");
+        // Outbox rows stay as the create pipeline wrote them; the notification tests run a dispatcher of their own.
+        builder.UseSetting("Notifications:DispatcherEnabled", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -26,6 +26,7 @@ public class NotificationsApiFactory : UserPoolApiFactory
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
+        ["Notifications:DispatcherEnabled"] = "true",
         ["Notifications:Smtp:Host"] = "127.0.0.1",
         ["Notifications:Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
         ["Notifications:Smtp:Security"] = "None",

@@ -169,3 +169,19 @@ export function randomUserInfo(extra = {}) {
     ...extra,
   };
 }
+
+/**
+ * Records the requests a client sends (method, url, headers as put on the wire), without changing them:
+ * an axios response hook on the SDK's own http client. Returns the array it fills.
+ */
+export function recordRequests(client) {
+  const seen = [];
+  const record = (config) => {
+    if (config) seen.push({ method: String(config.method).toUpperCase(), url: config.url, params: config.params, headers: { ...config.headers } });
+  };
+  client.httpClient.axios.interceptors.response.use(
+    (res) => { record(res.config); return res; },
+    (err) => { record(err.config); return Promise.reject(err); },
+  );
+  return seen;
+}

@@ -1,8 +1,9 @@
 // createPublicAccountsBatch / createPublicAccount through the real authing-node-sdk 4.0.1.
-import { test } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { call, createManagementClient, randomString, randomEmail } from '../lib/client.mjs';
+import { call, createManagementClient, randomString, randomEmail, randomUsername, randomUserInfo } from '../lib/client.mjs';
+import { expectOk, expectFailure, expectFieldError, assertIsoDate, assertObjectId } from '../lib/expect.mjs';
 import { passwordHashOf } from '../lib/database.mjs';
 import bcrypt from 'bcryptjs';
 
@@ -56,4 +57,84 @@ test('a public account cannot take a user\'s e-mail (409, 2200, naming the user)
   assert.equal(res.apiCode, 2200);
   assert.equal(res.errors[0].conflict.accountKind, 'user');
   assert.equal(res.errors[0].conflict.accountId, user.data.userId);
+});
+
+test('a public account answers PublicAccountDto: the server-filled fields, and none of the user-only ones', async () => {
+  const info = randomUserInfo({ customData: {} });
+  const account = expectOk(await call(() => client.createPublicAccount(info)));
+  assertObjectId(account.userId, 'userId');
+  for (const field of ['createdAt', 'updatedAt', 'statusChangedAt']) assertIsoDate(account[field], field);
+  for (const field of ['username', 'email', 'phone', 'phoneCountryCode', 'externalId', 'name', 'nickname', 'gender', 'emailVerified', 'phoneVerified']) {
+    assert.equal(account[field], info[field], field);
+  }
+  assert.equal(account.status, 'Activated');
+  assert.equal(account.workStatus, 'Active');
+  assert.equal(account.userSourceType, 'adminCreated');
+  assert.ok(account.photo);
+  assert.equal(account.loginsCount, 0);
+  assert.equal(account.lastLogin, null);
+  assert.equal(account.lastIp, null);
+  assert.equal(account.passwordLastSetAt, null);
+  assert.deepEqual(account.departmentIds, []);
+  assert.deepEqual(account.customData, {});
+  for (const userOnly of ['identities', 'metadataSource', 'postIdList', 'signedUp']) {
+    assert.equal(userOnly in account, false, `${userOnly} is not a PublicAccountDto field`);
+  }
+});
+
+test('createPublicAccount failures answer the SDK createUser texts', async () => {
+  const cases = [
+    [{}, 'Must contain one of the following fields: username, phone, email'],
+    [{ email: 'test1@qqq' }, '参数 email 格式错误'],
+    [{ email: randomEmail(), customData: { intro: 'hello'.repeat(205) } }, 'customData must be less than 1024 characters'],
+    [{ phoneCountryCode: '+86', email: randomEmail() }, 'phone cannot be empty'],
+  ];
+  for (const [input, message] of cases) {
+    expectFailure(await call(() => client.createPublicAccount(input)), 400, message);
+  }
+});
+
+describe('fields a public account cannot have: 400 unsupported_field', () => {
+  const cases = [
+    ['tenantIds', { tenantIds: ['t1'] }],
+    ['identities', { identities: [{ extIdpId: 'idp', provider: 'github', type: 'generic', userIdInIdp: 'x' }] }],
+    ['metadataSource', { metadataSource: { a: 1 } }],
+  ];
+  for (const [field, extra] of cases) {
+    test(field, async () => {
+      const res = await call(() => client.createPublicAccount({ username: randomUsername(), ...extra }));
+      expectFailure(res, 400, `公共账号不支持参数 ${field}`);
+      expectFieldError(res, field, 'unsupported_field');
+    });
+  }
+
+  test('in a batch, naming the item, and nothing is written', async () => {
+    const good = { username: randomUsername() };
+    const res = await call(() => client.createPublicAccountsBatch({ list: [good, { username: randomUsername(), identities: [] }] }));
+    expectFailure(res, 400, 'list[1]: 公共账号不支持参数 identities');
+    expectFieldError(res, 'list[1].identities', 'unsupported_field');
+    expectFailure(await call(() => client.getPublicAccount({ userId: good.username, userIdType: 'username' })), 404, '公共账号不存在');
+  });
+});
+
+test('createPublicAccountsBatch with an empty list or 51 items is 400 "参数 list 必须包含 1 到 50 项"', async () => {
+  for (const list of [[], Array.from({ length: 51 }, () => ({ username: randomUsername() }))]) {
+    expectFailure(await call(() => client.createPublicAccountsBatch({ list })), 400, '参数 list 必须包含 1 到 50 项');
+  }
+});
+
+test('keys held by a public account are refused to users and public accounts alike (409, apiCode, accountKind)', async () => {
+  const info = randomUserInfo();
+  const account = expectOk(await call(() => client.createPublicAccount(info)));
+  const cases = [
+    [client.createUser.bind(client), { username: info.username }, 'username', 2034],
+    [client.createPublicAccount.bind(client), { phone: info.phone, phoneCountryCode: info.phoneCountryCode }, 'phone', 2035],
+    [client.createUser.bind(client), { username: randomUsername(), externalId: info.externalId }, 'externalId', 2026],
+  ];
+  for (const [create, body, field, apiCode] of cases) {
+    const res = await call(() => create(body));
+    expectFailure(res, 409, new RegExp(`^${field} .+ 已被公共账号 ${account.userId} 使用$`), { apiCode });
+    const error = expectFieldError(res, field, 'already_exists');
+    assert.deepEqual(error.conflict, { with: 'existing', accountId: account.userId, accountKind: 'publicAccount' });
+  }
 });

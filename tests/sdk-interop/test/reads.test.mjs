@@ -202,3 +202,167 @@ describe('public accounts', () => {
     assert.equal(res.data.list[0].userId, publicAccounts[0].userId);
   });
 });
+
+describe('getUser: further failures', () => {
+  test('an unknown id is 404 with apiCode 2004', async () => {
+    const res = await call(() => client.getUser({ userId: randomString(24) }));
+    assert.equal(res.statusCode, 404);
+    assert.equal(res.message, '用户不存在');
+    assert.equal(res.apiCode, 2004);
+    assert.equal(res.data, null);
+  });
+
+  const cases = [
+    ['an empty userId', { userId: '' }, '参数 userId 不能为空'],
+    ['an unknown userIdType', { userId: 'x', userIdType: 'nickname' }, '参数 userIdType 只能是 user_id, external_id, phone, email, username, identity'],
+    ['userIdType sync_relation (in the SDK enum, not kept here)', { userId: 'wechat:x', userIdType: 'sync_relation' }, '暂不支持 userIdType 为 sync_relation'],
+    ['userIdType custom_field', { userId: 'x', userIdType: 'custom_field' }, '暂不支持 userIdType 为 custom_field'],
+    ['an identity without its extIdpId', { userId: 'no-colon', userIdType: 'identity' }, '参数 userId 格式错误'],
+  ];
+  for (const [label, args, message] of cases) {
+    test(`${label} is 400 "${message}"`, async () => {
+      const res = await call(() => client.getUser(args));
+      assert.equal(res.statusCode, 400, JSON.stringify(res));
+      assert.equal(res.message, message);
+    });
+  }
+});
+
+describe('listUsers: further failures', () => {
+  const cases = [
+    ['a filter on an unknown field', { advancedFilter: [{ field: 'nosuch', operator: 'EQUAL', value: 'x' }] }, '不支持按字段 nosuch 筛选'],
+    ['a sort on an unknown field', { options: { sort: [{ field: 'nosuch', order: 'asc' }] } }, '不支持按字段 nosuch 排序'],
+    ['searchQuery', { searchQuery: { status: 'Activated' } }, '暂不支持参数 searchQuery'],
+  ];
+  for (const [label, body, message] of cases) {
+    test(`${label} is 400 "${message}"`, async () => {
+      const res = await call(() => client.listUsers(body));
+      assert.equal(res.statusCode, 400, JSON.stringify(res));
+      assert.equal(res.message, message);
+    });
+  }
+
+  test('pages do not overlap and totalCount is the same on every page', async () => {
+    const body = (page) => ({ options: { pagination: { page, limit: 2 }, sort: [{ field: 'createdAt', order: 'asc' }] } });
+    const first = await call(() => client.listUsers(body(1)));
+    const second = await call(() => client.listUsers(body(2)));
+    ok(first);
+    ok(second);
+    assert.equal(first.data.list.length, 2);
+    assert.equal(second.data.totalCount, first.data.totalCount);
+    assert.ok(second.data.list.every((u) => !first.data.list.some((f) => f.userId === u.userId)));
+  });
+});
+
+describe('listUsersLegacy: the SDK pagination and status failures, and the updatedAt window', () => {
+  const cases = [
+    ['page 0', { page: 0 }, '参数 page 格式错误'],
+    ['limit 0', { limit: 0 }, '参数 limit 格式错误'],
+    ['an invalid status', { status: 'invalid' }, '参数 status 格式错误'],
+  ];
+  for (const [label, args, message] of cases) {
+    test(`${label} is 400 "${message}"`, async () => {
+      const res = await call(() => client.listUsersLegacy(args));
+      assert.equal(res.statusCode, 400, JSON.stringify(res));
+      assert.equal(res.message, message);
+    });
+  }
+
+  test('updatedAtStart/updatedAtEnd (unix seconds, bounds included) find the user and only users of the window', async () => {
+    const at = Math.floor(Date.parse(user.updatedAt) / 1000);
+    const window = { updatedAtStart: at - 1, updatedAtEnd: at + 1 };
+    let found = false;
+    for (let page = 1; page <= 20 && !found; page++) {
+      const res = await call(() => client.listUsersLegacy({ ...window, page, limit: 50 }));
+      ok(res);
+      for (const u of res.data.list) {
+        const seconds = Date.parse(u.updatedAt) / 1000;
+        assert.ok(seconds >= window.updatedAtStart && seconds < window.updatedAtEnd + 1, `${u.updatedAt} outside the window`);
+      }
+      found = res.data.list.some((u) => u.userId === user.userId);
+      if (res.data.list.length < 50) break;
+    }
+    assert.ok(found, 'the user updated in the window is listed');
+    const future = await call(() => client.listUsersLegacy({ updatedAtStart: at + 3600 * 24 * 365 }));
+    ok(future);
+    assert.equal(future.data.totalCount, 0);
+  });
+});
+
+describe('public accounts: reads field by field and their failures', () => {
+  test('getPublicAccount answers the stored fields, by id, username, phone and external id', async () => {
+    const [info, created] = [publicInfos[0], publicAccounts[0]];
+    for (const [userIdType, userId] of [['user_id', created.userId], ['username', info.username], ['phone', info.phone], ['external_id', info.externalId]]) {
+      const res = await call(() => client.getPublicAccount({ userId, userIdType }));
+      ok(res);
+      for (const field of ['userId', 'username', 'email', 'phone', 'phoneCountryCode', 'externalId', 'name', 'nickname', 'createdAt', 'status']) {
+        assert.equal(res.data[field], created[field], `${userIdType}: ${field}`);
+      }
+      assert.equal(res.data.customData, null, 'withCustomData false');
+      assert.equal(res.data.departmentIds, null, 'withDepartmentIds false');
+    }
+  });
+
+  const failures = [
+    ['an unknown id', { userId: 'nosuch' }, 404, '公共账号不存在'],
+    ['a malformed email', { userId: 'test#x.com', userIdType: 'email' }, 400, '参数 userId 格式错误'],
+    ['a malformed phone', { userId: '1234567890#', userIdType: 'phone' }, 400, '参数 userId 格式错误'],
+    ['an empty userId', { userId: '' }, 400, '参数 userId 不能为空'],
+  ];
+  for (const [label, args, statusCode, message] of failures) {
+    test(`getPublicAccount: ${label} is ${statusCode} "${message}"`, async () => {
+      const res = await call(() => client.getPublicAccount(args));
+      assert.equal(res.statusCode, statusCode, JSON.stringify(res));
+      assert.equal(res.message, message);
+      if (statusCode === 404) assert.equal(res.apiCode, 2004);
+    });
+  }
+
+  test('getPublicAccountBatch by email with the collections, leaving out users', async () => {
+    const res = await call(() => client.getPublicAccountBatch({
+      userIds: [publicInfos[0].email.toUpperCase(), userInfo.email, publicInfos[1].email], userIdType: 'email', withCustomData: true, withDepartmentIds: true,
+    }));
+    ok(res);
+    assert.deepEqual(res.data.map((a) => a.userId), [publicAccounts[0].userId, publicAccounts[1].userId]);
+    assert.ok(res.data.every((a) => a.customData && Array.isArray(a.departmentIds)));
+  });
+
+  test('getPublicAccountBatch with 51 ids is 400 "参数 userIds 最多 50 项"', async () => {
+    const res = await call(() => client.getPublicAccountBatch({ userIds: Array.from({ length: 51 }, (_, i) => `id${i}`) }));
+    assert.equal(res.statusCode, 400, JSON.stringify(res));
+    assert.equal(res.message, '参数 userIds 最多 50 项');
+  });
+
+  test('getPublicAccountBatch with no ids is refused in an HTTP 200 body', async () => {
+    // axios puts nothing of an empty array on the wire but the SDK signs it as userIds=[], so the server cannot
+    // rebuild the signed string: the answer is 401 Invalid signature rather than 400 "参数 userIds 不能为空".
+    const res = await call(() => client.getPublicAccountBatch({ userIds: [] }));
+    assert.notEqual(res.statusCode, 200, JSON.stringify(res));
+    assert.equal(res.data, null);
+  });
+
+  const listFailures = [
+    ['page 0', { options: { pagination: { page: 0 } } }, '参数 page 格式错误'],
+    ['limit 0', { options: { pagination: { limit: 0 } } }, '参数 limit 格式错误'],
+    ['limit 220', { options: { pagination: { limit: 220 } } }, 'limit must less than 50'],
+    ['an invalid status', { advancedFilter: [{ field: 'status', operator: 'EQUAL', value: 'invalid' }] }, '参数 status 格式错误'],
+  ];
+  for (const [label, body, message] of listFailures) {
+    test(`listPublicAccounts: ${label} is 400 "${message}"`, async () => {
+      const res = await call(() => client.listPublicAccounts(body));
+      assert.equal(res.statusCode, 400, JSON.stringify(res));
+      assert.equal(res.message, message);
+    });
+  }
+
+  test('listPublicAccounts with advancedFilter IN and the collections', async () => {
+    const res = await call(() => client.listPublicAccounts({
+      advancedFilter: [{ field: 'username', operator: 'IN', value: [publicInfos[0].username, publicInfos[1].username, userInfo.username] }],
+      options: { withCustomData: true, withDepartmentIds: true, sort: [{ field: 'username', order: 'asc' }] },
+    }));
+    ok(res);
+    assert.equal(res.data.totalCount, 2);
+    assert.deepEqual(res.data.list.map((a) => a.username), [publicInfos[0].username, publicInfos[1].username].sort());
+    assert.ok(res.data.list.every((a) => a.customData && Array.isArray(a.departmentIds) && !('identities' in a)));
+  });
+});

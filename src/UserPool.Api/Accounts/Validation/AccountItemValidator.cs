@@ -56,7 +56,7 @@ public sealed class AccountItemValidator : AbstractValidator<CreateAccountItem>
             .WithErrorCode(ErrorCodes.TooLong).WithMessage(_ => Messages.TooLong("departmentIds", FieldLimits.LinksPerAccount));
         RuleForEach(x => x.DepartmentIds).NotEmpty().WithErrorCode(ErrorCodes.InvalidFormat)
             .WithMessage(_ => Messages.InvalidFormat("{PropertyName}")).SingleLine(FieldLimits.ReferenceId);
-        RuleFor(x => x.CustomData).JsonObject().SetValidator(new CustomDataShapeValidator()!);
+        RuleFor(x => x.CustomData).JsonObject().Custom(CustomDataShapeRule.NoLongStrings);
         RuleFor(x => x.Options).SetValidator(new CreateAccountOptionsValidator()!);
 
         if (kind == AccountKind.PublicAccount)

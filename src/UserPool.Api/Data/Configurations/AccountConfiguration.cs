@@ -33,6 +33,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         entity.HasIndex(a => new { a.UserPoolId, a.PhoneCountryCode, a.Phone }).IsUnique().HasDatabaseName(PhoneIndex);
         entity.HasIndex("UserPoolId", "UsernameNormalized").IsUnique().HasDatabaseName(UsernameIndex);
         entity.HasIndex(a => new { a.UserPoolId, a.ExternalId }).IsUnique().HasDatabaseName(ExternalIdIndex);
+        // get-user by phone without its country code.
+        entity.HasIndex(a => new { a.UserPoolId, a.Phone }).HasDatabaseName("ix_accounts_pool_phone");
         // Listing pages newest first within a kind.
         entity.HasIndex(a => new { a.UserPoolId, a.Kind, a.CreatedAt }).HasDatabaseName("ix_accounts_pool_kind_created_at");
         entity.BelongsToPool("fk_accounts_user_pools");

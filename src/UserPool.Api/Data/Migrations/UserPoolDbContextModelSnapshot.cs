@@ -366,6 +366,9 @@ namespace UserPool.Api.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_accounts_pool_external_id");
 
+                    b.HasIndex("UserPoolId", "Phone")
+                        .HasDatabaseName("ix_accounts_pool_phone");
+
                     b.HasIndex("UserPoolId", "UsernameNormalized")
                         .IsUnique()
                         .HasDatabaseName("ux_accounts_pool_username");

@@ -7,19 +7,14 @@ namespace UserPool.Api.Tests.Reliability.Support;
 
 /// <summary>
 /// The server on real Kestrel (the body size limit and slow-client timeouts are Kestrel's; the in-memory
-/// TestServer has neither), with the default 1 MiB body limit. The notification dispatcher is off so that
-/// nothing but the requests under test changes the database.
+/// TestServer has neither), with the default 1 MiB body limit. As in every test host, the notification
+/// dispatcher is off, so nothing but the requests under test changes the database.
 /// </summary>
 public sealed class HostileApiFactory : UserPoolApiFactory
 {
     public HostileApiFactory() => UseKestrel(0);
 
     public Uri ServerUri => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Notifications:DispatcherEnabled"] = "false",
-    };
 }
 
 [CollectionDefinition(Name)]

@@ -27,6 +27,22 @@ namespace UserPool.Api.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "transport_keys",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    algorithm = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    public_key = table.Column<string>(type: "text", nullable: false),
+                    protected_private_key = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    retired_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transport_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "user_pools",
                 columns: table => new
                 {
@@ -171,6 +187,28 @@ namespace UserPool.Api.Data.Migrations
                     table.PrimaryKey("pk_custom_field_definitions", x => new { x.user_pool_id, x.target_type, x.key });
                     table.ForeignKey(
                         name: "fk_custom_field_definitions_user_pools",
+                        column: x => x.user_pool_id,
+                        principalTable: "user_pools",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    user_pool_id = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    response_json = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => new { x.user_pool_id, x.key });
+                    table.ForeignKey(
+                        name: "fk_idempotency_keys_user_pools",
                         column: x => x.user_pool_id,
                         principalTable: "user_pools",
                         principalColumn: "id",
@@ -426,6 +464,11 @@ namespace UserPool.Api.Data.Migrations
                 columns: new[] { "user_pool_id", "kind", "created_at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_accounts_pool_phone",
+                table: "accounts",
+                columns: new[] { "user_pool_id", "phone" });
+
+            migrationBuilder.CreateIndex(
                 name: "ux_accounts_pool_email",
                 table: "accounts",
                 columns: new[] { "user_pool_id", "email_normalized" },
@@ -472,6 +515,11 @@ namespace UserPool.Api.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_expires_at",
+                table: "idempotency_keys",
+                column: "expires_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_identities_pool_account",
                 table: "identities",
                 columns: new[] { "user_pool_id", "account_id" });
@@ -508,6 +556,13 @@ namespace UserPool.Api.Data.Migrations
                 table: "tenants",
                 columns: new[] { "user_pool_id", "code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_transport_keys_current_algorithm",
+                table: "transport_keys",
+                column: "algorithm",
+                unique: true,
+                filter: "retired_at IS NULL");
         }
 
         /// <inheritdoc />
@@ -529,6 +584,9 @@ namespace UserPool.Api.Data.Migrations
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "idempotency_keys");
+
+            migrationBuilder.DropTable(
                 name: "identities");
 
             migrationBuilder.DropTable(
@@ -536,6 +594,9 @@ namespace UserPool.Api.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "request_nonces");
+
+            migrationBuilder.DropTable(
+                name: "transport_keys");
 
             migrationBuilder.DropTable(
                 name: "departments");

@@ -12,8 +12,8 @@ using UserPool.Api.Data;
 namespace UserPool.Api.Data.Migrations
 {
     [DbContext(typeof(UserPoolDbContext))]
-    [Migration("20261123121216_TransportKeys")]
-    partial class TransportKeys
+    [Migration("20261123124200_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -369,6 +369,9 @@ namespace UserPool.Api.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_accounts_pool_external_id");
 
+                    b.HasIndex("UserPoolId", "Phone")
+                        .HasDatabaseName("ix_accounts_pool_phone");
+
                     b.HasIndex("UserPoolId", "UsernameNormalized")
                         .IsUnique()
                         .HasDatabaseName("ux_accounts_pool_username");
@@ -693,6 +696,46 @@ namespace UserPool.Api.Data.Migrations
                         .HasDatabaseName("ix_departments_pool_parent");
 
                     b.ToTable("departments", (string)null);
+                });
+
+            modelBuilder.Entity("UserPool.Api.Data.Entities.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("UserPoolId")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("user_pool_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("response_json");
+
+                    b.HasKey("UserPoolId", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_idempotency_keys_expires_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("UserPool.Api.Data.Entities.Organization", b =>
@@ -1116,6 +1159,16 @@ namespace UserPool.Api.Data.Migrations
                         .HasForeignKey("UserPoolId", "ParentDepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_departments_parent");
+                });
+
+            modelBuilder.Entity("UserPool.Api.Data.Entities.IdempotencyRecord", b =>
+                {
+                    b.HasOne("UserPool.Api.Data.Entities.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("UserPoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_keys_user_pools");
                 });
 
             modelBuilder.Entity("UserPool.Api.Data.Entities.Organization", b =>
