@@ -52,7 +52,7 @@ public sealed class ServerCrashTests(ITestOutputHelper output)
         Assert.Contains(entries, e => e.StatusCode == 200);
         await using var check = new UserPoolApiFactoryOnDatabase(connectionString);
         await using var db = check.CreateDbContext();
-        await ledger.AssertConsistentAsync(db);
+        output.WriteLine(await ledger.AssertConsistentAsync(db));
     }
 
     private static async Task SendUntilStoppedAsync(string url, string prefix, BatchLedger ledger, CancellationToken stop)
