@@ -32,6 +32,10 @@ public sealed record RawResponse(int Status, IReadOnlyDictionary<string, string>
     /// <summary>Everything received, as text (for diagnostics).</summary>
     public string Received { get; init; } = "";
 
+    /// <summary>The status of an answer that began (its status line arrived) but did not complete.</summary>
+    public int? StatusOfCutAnswer => Failure is not null && Received.StartsWith("HTTP/1.1 ", StringComparison.Ordinal)
+        && int.TryParse(Received.AsSpan(9, 3), out var status) ? status : null;
+
     public string Text => Encoding.UTF8.GetString(Body);
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
