@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -196,7 +195,13 @@ public static class HostileRequests
         /// <summary>A string token with <paramref name="inner"/> spliced between the quotes as is (already escaped, or raw bytes).</summary>
         private string RawString(byte[] inner) => Raw([(byte)'"', .. Encoding.UTF8.GetBytes(Fillers()), .. inner, .. Encoding.UTF8.GetBytes(Fillers()), (byte)'"']);
 
-        private string Fillers() => (Variant / 7 % 3) switch { 0 => "", 1 => "ab", _ => c.Noise.Length > 0 && c.Noise.All(ch => ch >= ' ' && ch < 0x7F && ch != '"' && ch != '\\') ? c.Noise : "x" };
+        /// <summary>Text around the spliced bytes: none, a little, or the case's noise when it is plain ASCII (it goes in unescaped).</summary>
+        private string Fillers() => (Variant / 7 % 3) switch
+        {
+            0 => "",
+            1 => "ab",
+            _ => c.Noise.Length > 0 && c.Noise.All(ch => ch is >= ' ' and < (char)0x7F and not '"' and not '\\') ? c.Noise : "x",
+        };
 
         public (string Target, byte[]? Body, string? ContentType) Post()
         {
@@ -607,7 +612,4 @@ public static class HostileRequests
             target[Raw(JsonSerializer.Serialize(key, Relaxed))] = duplicate;
         }
     }
-
-    /// <summary>Describes a number with invariant formatting (for the figures).</summary>
-    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
