@@ -89,7 +89,7 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
         t[1] = Lap();
         await using var connection = await dataSource.OpenConnectionAsync();
         t[2] = Lap();
-        var found = await BatchLookups.RunAsync(connection, poolId, drafts, CancellationToken.None);
+        var found = await BatchLookups.RunAsync(connection, poolId, drafts, conflicts: true, CancellationToken.None);
         ReferenceCheck.Apply(drafts, found, errors);
         CustomDataCheck.Apply(drafts, found.CustomFields, errors);
         ConflictCheck.Apply(found.Holders, errors);
