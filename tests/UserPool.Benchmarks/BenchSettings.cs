@@ -11,7 +11,7 @@ public sealed record BenchSettings
     public int UsersPerLargeRun { get; init; } = 10_000;
     public int UsersPerSmallRun { get; init; } = 5_000;
     public int PlaintextUsersPerRun { get; init; } = 400;
-    public int Repetitions { get; init; } = 5;
+    public int Repetitions { get; init; } = 7;
     public int HashSamples { get; init; } = 12;
     public int ProfileBatches { get; init; } = 8;
     public int WorkFactor { get; init; } = 10;
@@ -46,7 +46,7 @@ public sealed record BenchSettings
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/UserPool.Benchmarks -- [options]
           --quick        small sizes (5,000-account pool, 2 runs each) for a sanity check in a few minutes
-          --runs N       repetitions of every measured scenario (default 5, quick 2)
+          --runs N       repetitions of every measured scenario (default 7, quick 2)
           --out PATH     where to write the report (default docs/benchmarks.md, relative to the repository root)
           --no-build     use the server already built in src/UserPool.Api/bin/Release
         """;

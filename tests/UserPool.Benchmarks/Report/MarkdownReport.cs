@@ -41,11 +41,11 @@ public sealed class MarkdownReport(BenchSettings settings, Results results, stri
         Line("## How to run");
         Line();
         Line("```sh");
-        Line("dotnet run -c Release --project tests/UserPool.Benchmarks            # full run, writes docs/benchmarks.md (≈ 10–20 min on 2 cores)");
+        Line("dotnet run -c Release --project tests/UserPool.Benchmarks            # full run, writes docs/benchmarks.md (≈ 10 min on 2 cores)");
         Line("dotnet run -c Release --project tests/UserPool.Benchmarks -- --quick # small sizes, a sanity check in a few minutes");
         Line("```");
         Line();
-        Line("Options (after `--`): `--quick`; `--runs N` repetitions of every scenario (default 5, quick 2); `--out PATH` " +
+        Line("Options (after `--`): `--quick`; `--runs N` repetitions of every scenario (default 7, quick 2); `--out PATH` " +
              "where the report goes (default `docs/benchmarks.md`); `--no-build` to reuse the server already built in `src/UserPool.Api/bin/Release`.");
         Line();
         Line("Needs the .NET 10 SDK and PostgreSQL server binaries (`initdb`, `pg_ctl`, `postgres` on PATH or under /usr/lib/postgresql); no Docker. " +
@@ -73,8 +73,11 @@ public sealed class MarkdownReport(BenchSettings settings, Results results, stri
             $"{X(server / ef)} ({N(server)} vs {N(ef)} users/s; per repetition {Paired(Goal1Server, Goal1Ef, X)})");
         var plain = results.MedianUsersPerSecond(Plaintext);
         var limit = results.HashingLimitPerSecond;
+        // Each run against the limit measured around it: the neighbours' load moves both together.
+        var shares = results.Of(Plaintext).Zip(results.Hashing, (run, h) => run.UsersPerSecond / h.HashesPerSecond).ToList();
         Goal("Scenario 2, plaintext at work factor " + settings.WorkFactor + ", 50-user batches, 2 clients: share of the hashing limit", "≥ 90 %",
-            plain / limit, 0.90, $"{Pct(plain / limit)} ({plain:N1} users/s vs limit {limit:N1}/s)");
+            Stats.Median(shares), 0.90, $"{Pct(Stats.Median(shares))} (median of the repetitions' shares, {Pct(shares.DefaultIfEmpty(double.NaN).Min())}–" +
+            $"{Pct(shares.DefaultIfEmpty(double.NaN).Max())}; server {plain:N1} users/s, limit {limit:N1}/s, medians)");
         if (results.Import is { } import)
         {
             var peakMb = import.Run.ServerPeakRssKb / 1024.0;
@@ -126,18 +129,28 @@ public sealed class MarkdownReport(BenchSettings settings, Results results, stri
     {
         Line("## The hashing limit");
         Line();
-        Line($"Baseline (c) = cores × 1 / (time of one BCrypt hash at work factor {settings.WorkFactor}), measured single-threaded in this process " +
-             "just before each plaintext run. \"All cores at once\" hashes on every core in this process at the same moment, for context " +
-             "(on a shared machine it shows what the neighbours leave).");
+        Line($"Baseline (c) = cores × 1 / (time of one BCrypt hash at work factor {settings.WorkFactor}), the time measured single-threaded " +
+             "in this process (median of several hashes) just before and just after each plaintext run; the run is compared with the mean " +
+             "of the two limits. \"All cores at once\" hashes on every core in this process at the same moment, for context: on a shared " +
+             "machine it shows what the neighbours leave.");
         Line();
-        Line("| Repetition | One hash (ms) | Limit (hashes/s) | All cores at once (hashes/s) | Server, plaintext (users/s) | Share of the limit |");
+        Line("| Repetition | One hash before / after (ms) | Limit (hashes/s) | All cores at once (hashes/s) | Server, plaintext (users/s) | Share of the limit |");
         Line("|---:|---:|---:|---:|---:|---:|");
         var plain = results.Of(Plaintext);
         for (var i = 0; i < results.Hashing.Count; i++)
         {
             var h = results.Hashing[i];
             var rate = i < plain.Count ? plain[i].UsersPerSecond : double.NaN;
-            Line($"| {i + 1} | {h.SingleHashMs:N1} | {h.HashesPerSecond:N1} | {h.AllCoresHashesPerSecond:N1} | {rate:N1} | {Pct(rate / h.HashesPerSecond)} |");
+            Line($"| {i + 1} | {h.Before.SingleHashMs:N1} / {h.After.SingleHashMs:N1} | {h.HashesPerSecond:N1} | {h.AllCoresHashesPerSecond:N1} | " +
+                 $"{rate:N1} | {Pct(rate / h.HashesPerSecond)} |");
+        }
+
+        var ofAvailable = plain.Zip(results.Hashing, (run, h) => run.UsersPerSecond / h.AllCoresHashesPerSecond).ToList();
+        if (ofAvailable.Count > 0)
+        {
+            Line();
+            Line($"Against what all cores at once gave this process around the same runs, the server hashed at {Pct(Stats.Median(ofAvailable))} " +
+                 $"(median; {Pct(ofAvailable.Min())}–{Pct(ofAvailable.Max())}).");
         }
 
         Line();
@@ -168,36 +181,44 @@ public sealed class MarkdownReport(BenchSettings settings, Results results, stri
     {
         Line("## Where the time goes");
         Line();
-        Line("The create pipeline's stages, called in the benchmark process one after the other on the same database and pool, " +
-             "a stopwatch around each (median over the profiled batches). In the server, hashing runs on its own threads while the " +
-             "lookups run; here it is timed alone so it can be attributed. The end-to-end latency of a lone client (scenario 1) holds " +
-             "in addition HTTP, Kestrel, token authentication, reading the body and the client's own work.");
-        Line();
         if (results.ProfileKept500 is not { } kept || results.ProfilePlaintext50 is not { } plain)
         {
             return;
         }
 
+        Line("Measured after the import, before the scenarios, one batch at a time. First from outside, against the server: " +
+             "the same shape of batch sent in full, with `dryRun` (every check and the answer, nothing written) and with one " +
+             "item over the limit (refused right after the body is read and parsed), medians in milliseconds:");
+        Line();
+        Line("| 500 users, kept hashes, 1 client | ms | what the difference holds |");
+        Line("|---|---:|---|");
+        Line($"| refused after parsing (501 items) | {kept.RefusedAfterParseMs:N1} | HTTP in both directions, token authentication, reading and parsing the body |");
+        Line($"| dryRun | {kept.DryRunMs:N1} | + {kept.DryRunMs - kept.RefusedAfterParseMs:N1} ms: validation, drafts, lookups, serializing and sending the answer |");
+        Line($"| full create | {kept.EndToEndMs:N1} | + {kept.EndToEndMs - kept.DryRunMs:N1} ms: COPY of accounts, identities and links, commit |");
+        Line();
+        Line("Then inside: the create pipeline's stages called in the benchmark process one after the other on the same database " +
+             "and pool, a stopwatch around each (median; the process is warmed up first, but on a busy machine these figures run " +
+             "higher than the server's, so read them as shares). In the server, hashing runs on its own threads while the lookups " +
+             "and the conflict query run; here each is timed alone so it can be attributed. With kept hashes nothing hashes, and the " +
+             "conflict query is not waited for: the write goes first and the query only names the conflicts of a write a unique " +
+             "index refused.");
+        Line();
         Line("| Stage | 500 users, kept hashes (ms) | share | 50 users, plaintext (ms) | share |");
         Line("|---|---:|---:|---:|---:|");
         for (var s = 0; s < StageProfile.Stages.Length; s++)
         {
-            Line($"| {StageProfile.Stages[s]} | {kept[s]:N1} | {Pct(kept[s] / kept.Sum())} | {plain[s]:N1} | {Pct(plain[s] / plain.Sum())} |");
+            var (k, p) = (StageProfile.CriticalPath(kept.Stages, false), StageProfile.CriticalPath(plain.Stages, true));
+            var keptShare = StageProfile.Stages[s] == StageProfile.ConflictStage ? "not waited for" : Pct(kept.Stages[s] / k);
+            Line($"| {StageProfile.Stages[s]} | {kept.Stages[s]:N1} | {keptShare} | {plain.Stages[s]:N1} | {Pct(plain.Stages[s] / p)} |");
         }
 
-        Line($"| **sum of stages** | **{kept.Sum():N1}** | | **{plain.Sum():N1}** | |");
-        var lone = results.Of(new Config(1, Method.Server, 500, 1));
+        Line($"| **sum of the stages a batch waits for** | **{StageProfile.CriticalPath(kept.Stages, false):N1}** | | " +
+             $"**{StageProfile.CriticalPath(plain.Stages, true):N1}** | |");
+        Line($"| the same batch over HTTP (median) | {kept.EndToEndMs:N1} | | {plain.EndToEndMs:N1} | |");
         var loneCopy = results.Of(new Config(1, Method.Copy, 500, 1));
-        if (lone.Count > 0)
-        {
-            var e2e = Stats.Median(lone.SelectMany(r => r.LatenciesMs));
-            Line($"| end-to-end over HTTP, 1 client (scenario 1, median) | {e2e:N1} | | | |");
-            Line($"| → HTTP, authentication, body, client (difference) | {e2e - kept.Sum():N1} | {Pct((e2e - kept.Sum()) / e2e)} of end-to-end | | |");
-        }
-
         if (loneCopy.Count > 0)
         {
-            Line($"| COPY baseline, same batch, 1 client (median) | {Stats.Median(loneCopy.SelectMany(r => r.LatenciesMs)):N1} | | | |");
+            Line($"| COPY baseline, 500 users, 1 client (scenario 1, median) | {Stats.Median(loneCopy.SelectMany(r => r.LatenciesMs)):N1} | | | |");
         }
 
         Line();

@@ -13,6 +13,13 @@ public static class HashingLimit
         public double HashesPerSecond => Cores * 1000 / SingleHashMs;
     }
 
+    /// <summary>Measured just before and just after a plaintext run; the run is compared with their mean.</summary>
+    public sealed record Bracket(Measurement Before, Measurement After)
+    {
+        public double HashesPerSecond => (Before.HashesPerSecond + After.HashesPerSecond) / 2;
+        public double AllCoresHashesPerSecond => (Before.AllCoresHashesPerSecond + After.AllCoresHashesPerSecond) / 2;
+    }
+
     public static Measurement Measure(int workFactor, int samples)
     {
         BCrypt.Net.BCrypt.HashPassword("warm-up", workFactor);

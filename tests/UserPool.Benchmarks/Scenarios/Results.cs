@@ -1,3 +1,4 @@
+using UserPool.Benchmarks.Profiling;
 using UserPool.Benchmarks.Runs;
 
 namespace UserPool.Benchmarks.Scenarios;
@@ -18,10 +19,10 @@ public sealed record ImportResult(RunResult Run, IReadOnlyList<(int Users, long 
 public sealed class Results
 {
     public Dictionary<Config, List<RunResult>> Runs { get; } = [];
-    public List<HashingLimit.Measurement> Hashing { get; } = [];
+    public List<HashingLimit.Bracket> Hashing { get; } = [];
     public ImportResult? Import { get; set; }
-    public double[]? ProfileKept500 { get; set; }
-    public double[]? ProfilePlaintext50 { get; set; }
+    public ProfileResult? ProfileKept500 { get; set; }
+    public ProfileResult? ProfilePlaintext50 { get; set; }
     public long AccountsBeforeScenarios { get; set; }
     public long AccountsAfterScenarios { get; set; }
     public IReadOnlyList<(string Name, string Value)> Postgres { get; set; } = [];

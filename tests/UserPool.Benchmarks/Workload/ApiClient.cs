@@ -11,7 +11,6 @@ namespace UserPool.Benchmarks.Workload;
 /// </summary>
 public sealed class ApiClient : IDisposable
 {
-    private static readonly byte[] SuccessPrefix = Encoding.UTF8.GetBytes("{\"statusCode\":200,");
     private readonly HttpClient _http;
 
     private ApiClient(HttpClient http) => _http = http;
@@ -31,14 +30,15 @@ public sealed class ApiClient : IDisposable
         return new ApiClient(http);
     }
 
-    /// <summary>Posts a prepared JSON body; throws unless the envelope says 200.</summary>
-    public async Task PostAsync(string path, byte[] body, CancellationToken ct = default)
+    /// <summary>Posts a prepared JSON body; throws unless the envelope's statusCode is the expected one (200 unless told).</summary>
+    public async Task PostAsync(string path, byte[] body, int expectedStatusCode = 200, CancellationToken ct = default)
     {
+        var expected = Encoding.UTF8.GetBytes($"{{\"statusCode\":{expectedStatusCode},");
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await _http.PostAsync(path, content, ct);
         var answer = await response.Content.ReadAsByteArrayAsync(ct);
-        if (!response.IsSuccessStatusCode || !answer.AsSpan().StartsWith(SuccessPrefix))
+        if (!response.IsSuccessStatusCode || !answer.AsSpan().StartsWith(expected))
         {
             throw new InvalidOperationException($"{path} answered HTTP {(int)response.StatusCode}: {Encoding.UTF8.GetString(answer.AsSpan(0, Math.Min(answer.Length, 800)))}");
         }

@@ -19,9 +19,9 @@ public sealed record BenchUser(string Tag, string Phone, string Password, string
 }
 
 /// <summary>Makes users that are unique across the whole benchmark run.</summary>
-public sealed class UserFactory(IReadOnlyList<string> departmentIds, string keptHash)
+public sealed class UserFactory(IReadOnlyList<string> departmentIds, string keptHash, long firstSequence = 0)
 {
-    private long _sequence;
+    private long _sequence = firstSequence;
 
     public IReadOnlyList<BenchUser> Make(int count, bool plaintextPasswords)
     {

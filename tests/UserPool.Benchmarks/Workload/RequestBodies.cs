@@ -6,7 +6,7 @@ namespace UserPool.Benchmarks.Workload;
 /// <summary>create-users-batch bodies, written once before a run so the clients only send bytes.</summary>
 public static class RequestBodies
 {
-    public static byte[] CreateUsersBatch(IReadOnlyList<BenchUser> users, bool keepPassword)
+    public static byte[] CreateUsersBatch(IReadOnlyList<BenchUser> users, bool keepPassword, bool dryRun = false)
     {
         var buffer = new ArrayBufferWriter<byte>(users.Count * 1800);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -22,6 +22,11 @@ public static class RequestBodies
             json.WriteStartObject("options");
             json.WriteBoolean("keepPassword", keepPassword);
             json.WriteString("departmentIdType", "department_id");
+            if (dryRun)
+            {
+                json.WriteBoolean("dryRun", true);
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }
