@@ -44,7 +44,7 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
         Line("## How to run");
         Line();
         Line("```sh");
-        Line("dotnet run -c Release --project tests/UserPool.Benchmarks            # full run, writes docs/benchmarks.md (≈ 10 min on 2 cores)");
+        Line("dotnet run -c Release --project tests/UserPool.Benchmarks            # full run, writes docs/benchmarks.md (5–10 min on 2 cores)");
         Line("dotnet run -c Release --project tests/UserPool.Benchmarks -- --quick # small sizes, a sanity check in a few minutes");
         Line("```");
         Line();
