@@ -3,6 +3,7 @@ using UserPool.Api.Data;
 using UserPool.Api.Hosting;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Notifications;
+using UserPool.Api.OpenApi;
 using UserPool.Api.Passwords;
 using UserPool.Api.Security;
 

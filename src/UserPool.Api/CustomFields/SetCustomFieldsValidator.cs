@@ -5,12 +5,14 @@ namespace UserPool.Api.CustomFields;
 
 public sealed class SetCustomFieldsValidator : AbstractValidator<SetCustomFieldsRequest>
 {
+    public const int MaxFields = 50;
+
     public SetCustomFieldsValidator()
     {
         // Stop at the first failing check of a rule: a missing list must not reach the count check.
         RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(x => x.List).NotNull().WithErrorCode(ErrorCodes.Required).WithMessage(_ => Messages.InvalidFormat("list"))
-            .Must(list => list!.Count is >= 1 and <= 50).WithErrorCode(ErrorCodes.InvalidValue)
+            .Must(list => list!.Count is >= 1 and <= MaxFields).WithErrorCode(ErrorCodes.InvalidValue)
             .WithMessage(_ => Messages.InvalidFormat("list"));
         RuleForEach(x => x.List).NotNull().WithErrorCode(ErrorCodes.Required).WithMessage(_ => Messages.InvalidFormat("{PropertyName}"))
             .SetValidator(new SetCustomFieldItemValidator()!);

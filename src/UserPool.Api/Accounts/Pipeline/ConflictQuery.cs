@@ -5,27 +5,35 @@ namespace UserPool.Api.Accounts.Pipeline;
 
 /// <summary>
 /// One statement finding every stored account that holds any of the batch's unique keys. Each key kind
-/// is an unnest of the batch's values joined on its unique index, so the cost grows with the batch, not
-/// the pool. Folding is left to PostgreSQL (lower()), exactly as the index folds.
+/// is an unnest of the batch's values, each value probing its unique index through a LATERAL subquery
+/// (LIMIT 1: the index is unique), so the cost grows with the batch, not the pool. A plain join let the
+/// planner hash the whole pool whenever its statistics lagged behind a fresh import (measured: 150 ms
+/// instead of 8 ms for 500 users in a 40,000-account pool). Folding is left to PostgreSQL (lower()),
+/// exactly as the index folds.
 /// </summary>
 public static class ConflictQuery
 {
     private const string Sql = """
         SELECT k.ord, a.id, a.kind FROM unnest($2::text[], $3::int[]) AS k(value, ord)
-          JOIN accounts a ON a.user_pool_id = $1 AND a.email_normalized = lower(k.value)
+          CROSS JOIN LATERAL (SELECT a.id, a.kind FROM accounts a
+            WHERE a.user_pool_id = $1 AND a.email_normalized = lower(k.value) LIMIT 1) a
         UNION ALL
         SELECT k.ord, a.id, a.kind FROM unnest($4::text[], $5::text[], $6::int[]) AS k(country_code, phone, ord)
-          JOIN accounts a ON a.user_pool_id = $1 AND a.phone_country_code = k.country_code AND a.phone = k.phone
+          CROSS JOIN LATERAL (SELECT a.id, a.kind FROM accounts a
+            WHERE a.user_pool_id = $1 AND a.phone_country_code = k.country_code AND a.phone = k.phone LIMIT 1) a
         UNION ALL
         SELECT k.ord, a.id, a.kind FROM unnest($7::text[], $8::int[]) AS k(value, ord)
-          JOIN accounts a ON a.user_pool_id = $1 AND a.username_normalized = lower(k.value)
+          CROSS JOIN LATERAL (SELECT a.id, a.kind FROM accounts a
+            WHERE a.user_pool_id = $1 AND a.username_normalized = lower(k.value) LIMIT 1) a
         UNION ALL
         SELECT k.ord, a.id, a.kind FROM unnest($9::text[], $10::int[]) AS k(value, ord)
-          JOIN accounts a ON a.user_pool_id = $1 AND a.external_id = k.value
+          CROSS JOIN LATERAL (SELECT a.id, a.kind FROM accounts a
+            WHERE a.user_pool_id = $1 AND a.external_id = k.value LIMIT 1) a
         UNION ALL
         SELECT k.ord, a.id, a.kind FROM unnest($11::text[], $12::text[], $13::text[], $14::int[]) AS k(ext_idp_id, type, user_id_in_idp, ord)
-          JOIN identities i ON i.user_pool_id = $1 AND i.ext_idp_id = k.ext_idp_id AND i.type = k.type AND i.user_id_in_idp = k.user_id_in_idp
-          JOIN accounts a ON a.user_pool_id = i.user_pool_id AND a.id = i.account_id
+          CROSS JOIN LATERAL (SELECT a.id, a.kind FROM identities i
+            JOIN accounts a ON a.user_pool_id = i.user_pool_id AND a.id = i.account_id
+            WHERE i.user_pool_id = $1 AND i.ext_idp_id = k.ext_idp_id AND i.type = k.type AND i.user_id_in_idp = k.user_id_in_idp LIMIT 1) a
         """;
 
     /// <summary>The query's first column is the position of the key in <paramref name="keys"/>.</summary>

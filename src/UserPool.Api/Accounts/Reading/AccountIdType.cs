@@ -32,6 +32,9 @@ public static class AccountIdTypes
     /// <summary>In the SDK's enum, but they need synchronization sources and unique custom fields, which this server lacks.</summary>
     private static readonly string[] Unsupported = ["sync_relation", "custom_field"];
 
+    /// <summary>The SDK's values: the supported ones, then the two refused ones.</summary>
+    public static IEnumerable<string> Names => [.. Supported.Keys, .. Unsupported];
+
     /// <summary>Absent or empty means user_id, the SDK's default.</summary>
     public static AccountIdType Parse(string? raw)
     {

@@ -34,6 +34,8 @@ public static class FilterOperators
         ["BETWEEN"] = FilterOperator.Between,
     };
 
+    public static IEnumerable<string> Names => ByName.Keys;
+
     public static FilterOperator Parse(string? raw, string parameter) =>
         raw is not null && ByName.TryGetValue(raw, out var op) ? op : throw ApiException.BadRequest(Messages.OneOf(parameter, ByName.Keys));
 

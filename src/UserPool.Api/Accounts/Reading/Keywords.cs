@@ -10,6 +10,9 @@ internal static class Keywords
 {
     public static readonly string[] DefaultFields = ["username", "email", "phone", "name", "nickname", "externalId"];
 
+    /// <summary>Every field fuzzySearchOn may name.</summary>
+    public static IEnumerable<string> SearchableFields => Fields.Keys;
+
     private static readonly Dictionary<string, Expression<Func<Account, string?>>> Fields = new(StringComparer.OrdinalIgnoreCase)
     {
         ["id"] = a => a.Id,

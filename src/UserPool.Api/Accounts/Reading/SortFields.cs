@@ -29,4 +29,6 @@ internal static class SortFields
     }.ToDictionary(k => k.Name, StringComparer.OrdinalIgnoreCase);
 
     public static SortKey? Find(string name) => ByName.GetValueOrDefault(name);
+
+    public static IEnumerable<string> Names => ByName.Keys;
 }

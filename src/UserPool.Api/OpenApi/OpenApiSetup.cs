@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using UserPool.Api.Infrastructure;
 
-namespace UserPool.Api.Infrastructure;
+namespace UserPool.Api.OpenApi;
 
 /// <summary>
 /// The OpenAPI document and Swagger UI. Two security schemes are described: the management token
@@ -23,8 +25,12 @@ public static class OpenApiSetup
             {
                 Title = "UserPool — Authing V3 management API",
                 Version = "v1",
-                Description = "Create users and public accounts in batches. Answers use the Authing envelope " +
-                    "{statusCode, message, apiCode?, requestId?, data}; business errors come with HTTP 200.",
+                Description = "Create users and public accounts in batches, read them, and keep the custom fields, organizations, " +
+                    "departments and tenants they refer to. Schemas carry the Authing SDKs' model names. Every answer is the " +
+                    "Authing envelope {statusCode, message, apiCode?, requestId?, data}; a business failure comes with HTTP 200 " +
+                    "and statusCode ≠ 200 (ErrorRespDto, whose `errors` list every failing item).\n\n" +
+                    "To call the API from this page: POST /api/v3/get-management-token with your access key, then Authorize " +
+                    "with `Bearer <access_token>` as ManagementToken and the pool id (the token's scoped_userpool_id) as UserPoolId.",
             });
             options.AddSecurityDefinition(TokenScheme, new OpenApiSecurityScheme
             {
@@ -40,7 +46,6 @@ public static class OpenApiSetup
                 Name = "x-authing-userpool-id",
                 Description = "The user pool id; must match the token's scoped_userpool_id.",
             });
-            options.OperationFilter<SecurityRequirementFilter>();
             options.AddSecurityDefinition(SignatureScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.ApiKey,
@@ -49,6 +54,17 @@ public static class OpenApiSetup
                 Description = "The Node SDK's request signature: `authing <accessKeyId>:<base64 HMAC-SHA1>` over the method, " +
                     "the date and x-authing-* headers and the sorted parameters (see the README).",
             });
+            options.CustomSchemaIds(ContractSchemaIds.For);
+            options.SupportNonNullableReferenceTypes();
+            options.DescribeAllParametersInCamelCase();
+            // JSON passed through as the client sent it (customData, metadata, …): any JSON, typed per property.
+            options.MapType<RawJson>(() => new OpenApiSchema());
+            options.MapType<JsonElement>(() => new OpenApiSchema());
+            options.OperationFilter<SecurityRequirementFilter>();
+            options.OperationFilter<QueryParameterFilter>();
+            options.OperationFilter<EnvelopeResponseFilter>();
+            options.OperationFilter<OperationExamplesFilter>();
+            options.DocumentFilter<ContractDocumentFilter>();
         });
         return builder;
     }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace UserPool.Api.Infrastructure;
+namespace UserPool.Api.OpenApi;
 
 /// <summary>
 /// Marks every authenticated operation as needing the management token together with the pool id (what

@@ -1,0 +1,86 @@
+using UserPool.Api.Security;
+
+namespace UserPool.Api.OpenApi;
+
+/// <summary>Failure answers as the server writes them (x-authing-lang: en-US), for the documented default answers.</summary>
+internal static class FailureExamples
+{
+    /// <summary>The users sample verbatim (its encrypted password and references) on a fresh pool.</summary>
+    public const string UsersSeedVerbatim = """
+        {
+          "statusCode": 400,
+          "message": "list[0]: The password must be at most 72 bytes (UTF-8) (4 more in errors)",
+          "requestId": "6b04352a7b74327ffc402aac",
+          "errors": [
+            { "index": 0, "field": "list[0].password", "code": "too_long", "message": "The password must be at most 72 bytes (UTF-8)" },
+            { "index": 0, "field": "list[0].departmentIds[0]", "code": "not_found", "message": "Department 624d930c3xxxx5c08dd4986e does not exist" },
+            { "index": 0, "field": "list[0].departmentIds[1]", "code": "not_found", "message": "Department 624d93102xxxx012f33cd2fe does not exist" },
+            { "index": 0, "field": "list[0].customData.school", "code": "undefined_custom_field", "message": "Custom field school is not defined for users (see set-custom-fields)" },
+            { "index": 0, "field": "list[0].customData.age", "code": "undefined_custom_field", "message": "Custom field age is not defined for users (see set-custom-fields)" }
+          ],
+          "data": null
+        }
+        """;
+
+    /// <summary>A batch whose second item repeats the first's username, which a stored account holds too.</summary>
+    public const string DuplicateInBatch = """
+        {
+          "statusCode": 400,
+          "message": "list[1]: username BOB duplicates list[0] (2 more in errors)",
+          "requestId": "6b0436787b74327ffc402ab8",
+          "errors": [
+            { "index": 0, "field": "list[0].username", "code": "already_exists", "message": "username bob is already used by user 6b0435297b74327ffc402aa7", "conflict": { "with": "existing", "accountId": "6b0435297b74327ffc402aa7", "accountKind": "user" } },
+            { "index": 1, "field": "list[1].username", "code": "duplicate_in_batch", "message": "username BOB duplicates list[0]", "conflict": { "with": "item", "index": 0 } },
+            { "index": 1, "field": "list[1].username", "code": "already_exists", "message": "username BOB is already used by user 6b0435297b74327ffc402aa7", "conflict": { "with": "existing", "accountId": "6b0435297b74327ffc402aa7", "accountKind": "user" } }
+          ],
+          "data": null
+        }
+        """;
+
+    /// <summary>The public-accounts sample after the users sample ran: uniqueness spans both kinds.</summary>
+    public const string TakenByAnotherAccount = """
+        {
+          "statusCode": 409,
+          "message": "list[0]: email test@example.com is already used by user 6b0435297b74327ffc402aa7 (1 more in errors)",
+          "apiCode": 2200,
+          "requestId": "6b0436787b74327ffc402ab6",
+          "errors": [
+            { "index": 0, "field": "list[0].email", "code": "already_exists", "message": "email test@example.com is already used by user 6b0435297b74327ffc402aa7", "conflict": { "with": "existing", "accountId": "6b0435297b74327ffc402aa7", "accountKind": "user" } },
+            { "index": 0, "field": "list[0].username", "code": "already_exists", "message": "username bob is already used by user 6b0435297b74327ffc402aa7", "conflict": { "with": "existing", "accountId": "6b0435297b74327ffc402aa7", "accountKind": "user" } }
+          ],
+          "data": null
+        }
+        """;
+
+    /// <summary>A single create: fields without a list[i] prefix, index null.</summary>
+    public const string InvalidGender = """
+        {
+          "statusCode": 400,
+          "message": "Parameter gender must be one of M, F, U, W",
+          "requestId": "6b0436977b74327ffc402abb",
+          "errors": [ { "index": null, "field": "gender", "code": "invalid_value", "message": "Parameter gender must be one of M, F, U, W" } ],
+          "data": null
+        }
+        """;
+
+    public const string MissingCredentials = """
+        {
+          "statusCode": 401,
+          "message": "Missing credentials: sign the request (Node SDK) or send a management token with x-authing-userpool-id",
+          "requestId": "6b0435fa7b74327ffc402ab3",
+          "data": null
+        }
+        """;
+
+    public const string InvalidAccessKey = """
+        { "statusCode": 401, "message": "Invalid accessKeyId or accessKeySecret", "requestId": "6b0435fa7b74327ffc402ab4", "data": null }
+        """;
+
+    public const string UserNotFound = """
+        { "statusCode": 404, "message": "User does not exist", "apiCode": 2004, "requestId": "6b0435fa7b74327ffc402ab5", "data": null }
+        """;
+
+    public const string Throttled = $$"""
+        { "statusCode": 429, "message": "{{RateLimits.ThrottledMessage}}", "requestId": "6b0435fa7b74327ffc402ab9", "data": null }
+        """;
+}

@@ -1,0 +1,55 @@
+namespace UserPool.Benchmarks;
+
+/// <summary>Sizes of one benchmark run; --quick shrinks every one of them for a sanity check.</summary>
+public sealed record BenchSettings
+{
+    public bool Quick { get; init; }
+    public int SeedAccounts { get; init; } = 100_000;
+    public int SeedBatchSize { get; init; } = 500;
+    public int SeedClients { get; init; } = 2;
+    /// <summary>Users written per measured run, by batch size (a 500-batch run holds 20 batches, a 50-batch run 100).</summary>
+    public int UsersPerLargeRun { get; init; } = 10_000;
+    public int UsersPerSmallRun { get; init; } = 5_000;
+    public int PlaintextUsersPerRun { get; init; } = 400;
+    public int Repetitions { get; init; } = 7;
+    public int HashSamples { get; init; } = 12;
+    public int ProfileBatches { get; init; } = 8;
+    public int WorkFactor { get; init; } = 10;
+    public string OutputPath { get; init; } = "docs/benchmarks.md";
+    public bool SkipBuild { get; init; }
+
+    public static BenchSettings Parse(string[] args)
+    {
+        var settings = args.Contains("--quick")
+            ? new BenchSettings
+            {
+                Quick = true, SeedAccounts = 5_000, UsersPerLargeRun = 2_000, UsersPerSmallRun = 1_000,
+                PlaintextUsersPerRun = 100, Repetitions = 2, HashSamples = 5, ProfileBatches = 3,
+            }
+            : new BenchSettings();
+        for (var i = 0; i < args.Length; i++)
+        {
+            settings = args[i] switch
+            {
+                "--quick" => settings,
+                "--out" when i + 1 < args.Length => settings with { OutputPath = args[++i] },
+                "--runs" when i + 1 < args.Length => settings with { Repetitions = int.Parse(args[++i]) },
+                "--no-build" => settings with { SkipBuild = true },
+                "--help" or "-h" => throw new UsageException(),
+                var other => throw new UsageException($"Unknown option {other}"),
+            };
+        }
+
+        return settings;
+    }
+
+    public const string Usage = """
+        Usage: dotnet run -c Release --project tests/UserPool.Benchmarks -- [options]
+          --quick        small sizes (5,000-account pool, 2 runs each) for a sanity check in a few minutes
+          --runs N       repetitions of every measured scenario (default 7, quick 2)
+          --out PATH     where to write the report (default docs/benchmarks.md, relative to the repository root)
+          --no-build     use the server already built in src/UserPool.Api/bin/Release
+        """;
+}
+
+public sealed class UsageException(string? message = null) : Exception(message ?? "");

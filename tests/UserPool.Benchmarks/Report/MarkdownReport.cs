@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using UserPool.Benchmarks.Profiling;
+using UserPool.Benchmarks.Runs;
+using UserPool.Benchmarks.Scenarios;
+
+namespace UserPool.Benchmarks.Report;
+
+/// <summary>Writes docs/benchmarks.md from one run's results: goals first, then the figures behind them.</summary>
+public sealed partial class MarkdownReport(BenchSettings settings, Results results, string root)
+{
+    private readonly BenchSettings _settings = settings;
+    private readonly Results _results = results;
+    private readonly string _root = root;
+    private static readonly Config Goal1Server = new(1, Method.Server, 500, 2);
+    private static readonly Config Goal1Copy = new(1, Method.Copy, 500, 2);
+    private static readonly Config Goal1Ef = new(1, Method.EfCore, 500, 2);
+    private static readonly Config Plaintext = new(2, Method.Server, 50, 2, Plaintext: true);
+    private static readonly Config Small = new(1, Method.Server, 50, 1);
+    private static readonly Config SmallCopy = new(1, Method.Copy, 50, 1);
+
+    private readonly StringBuilder _md = new();
+
+    public string Render()
+    {
+        Line("# Benchmarks");
+        Line();
+        Line($"> Written by `tests/UserPool.Benchmarks` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: a {(_settings.Quick ? "**quick** (sanity-sized, not for quoting)" : "full")} run, " +
+             $"{_settings.Repetitions} repetitions of every scenario, {_results.Duration.TotalMinutes:N1} minutes. Rerun rather than edit.");
+        Line();
+        HowToRun();
+        Goals();
+        Scenarios();
+        HashingTable();
+        Import();
+        Profile();
+        Analysis();
+        Machine();
+        return _md.ToString();
+    }
+
+    private void HowToRun()
+    {
+        Line("## How to run");
+        Line();
+        Line("```sh");
+        Line("dotnet run -c Release --project tests/UserPool.Benchmarks            # full run, writes docs/benchmarks.md (5–10 min on 2 cores)");
+        Line("dotnet run -c Release --project tests/UserPool.Benchmarks -- --quick # small sizes, a sanity check in a few minutes");
+        Line("```");
+        Line();
+        Line("Options (after `--`): `--quick`; `--runs N` repetitions of every scenario (default 7, quick 2); `--out PATH` " +
+             "where the report goes (default `docs/benchmarks.md`); `--no-build` to reuse the server already built in `src/UserPool.Api/bin/Release`.");
+        Line();
+        Line("Needs the .NET 10 SDK and PostgreSQL server binaries (`initdb`, `pg_ctl`, `postgres` on PATH or under /usr/lib/postgresql); no Docker. " +
+             "The program builds the server in Release, starts a private PostgreSQL cluster in `.data/bench-postgres` (a fresh database every run), " +
+             "starts `src/UserPool.Api/bin/Release/net10.0/UserPool.Api.dll` as its own process (log: `.data/bench/server.log`) and drives it " +
+             "over HTTP with a management token. Users are realistic: every common profile field, one identity, two department links and four " +
+             "custom-data fields (the departments and fields are defined first). The 100,000-user import runs first and is the pool the " +
+             "scenarios write into. Every scenario and its baselines run interleaved, repetition after repetition, so a noisy neighbour " +
+             "hits them alike; goals are ratios measured in the same run.");
+        Line();
+    }
+
+    private void Goals()
+    {
+        Line("## Goals");
+        Line();
+        Line("| Goal | Target | Measured | Status |");
+        Line("|---|---|---|---|");
+        var server = _results.MedianUsersPerSecond(Goal1Server);
+        var copy = _results.MedianUsersPerSecond(Goal1Copy);
+        var ef = _results.MedianUsersPerSecond(Goal1Ef);
+        Goal("Scenario 1, kept hashes, 500-user batches, 2 clients: share of the COPY limit", "≥ 60 %", server / copy, 0.60,
+            $"{Pct(server / copy)} ({N(server)} vs {N(copy)} users/s; per repetition {Paired(Goal1Server, Goal1Copy, Pct)})");
+        Goal("… and against the naive EF Core path", "≥ 4×", server / ef, 4,
+            $"{X(server / ef)} ({N(server)} vs {N(ef)} users/s; per repetition {Paired(Goal1Server, Goal1Ef, X)})");
+        var plain = _results.MedianUsersPerSecond(Plaintext);
+        var limit = _results.HashingLimitPerSecond;
+        // Each run against the limit measured around it: the neighbours' load moves both together.
+        var shares = _results.Of(Plaintext).Zip(_results.Hashing, (run, h) => run.UsersPerSecond / h.HashesPerSecond).ToList();
+        Goal("Scenario 2, plaintext at work factor " + _settings.WorkFactor + ", 50-user batches, 2 clients: share of the hashing limit", "≥ 90 %",
+            Stats.Median(shares), 0.90, $"{Pct(Stats.Median(shares))} (median of the repetitions' shares, {Pct(shares.DefaultIfEmpty(double.NaN).Min())}–" +
+            $"{Pct(shares.DefaultIfEmpty(double.NaN).Max())}; server {plain:N1} users/s, limit {limit:N1}/s, medians)");
+        if (_results.Import is { } import)
+        {
+            var peakMb = import.Run.ServerPeakRssKb / 1024.0;
+            Line($"| Import of {import.Run.Users:N0} users in 500-user batches: server peak RSS | ≤ 300 MB | {peakMb:N0} MB | {Status(peakMb <= 300)} |");
+            var (early, late, growth) = Flatness(import);
+            Line($"| … flat from the first 10 % to the end (median RSS of the last tenth ≤ 110 % of the second tenth's) | ≤ +10 % | " +
+                 $"{growth:+0.0;-0.0} % ({early:N0} → {late:N0} MB) | {Status(growth <= 10)} |");
+        }
+
+        var p99 = _results.PercentileLatency(Small, 99);
+        var copyP99 = _results.PercentileLatency(SmallCopy, 99);
+        Goal("A 50-user kept-hash batch (1 client): p99 latency against its COPY baseline's p99", "≤ 3×", copyP99 / p99, 1 / 3.0,
+            $"{X(p99 / copyP99)} ({p99:N1} vs {copyP99:N1} ms)");
+        Line();
+    }
+
+    private void Goal(string name, string target, double ratio, double threshold, string measured) =>
+        Line($"| {name} | {target} | {measured} | {Status(ratio >= threshold)} |");
+    private (double EarlyMb, double LateMb, double GrowthPercent) Flatness(ImportResult import)
+    {
+        var total = import.Run.Users;
+        double MedianMb(double from, double to) =>
+            Stats.Median(import.RssTrace.Where(t => t.Users > from * total && t.Users <= to * total).Select(t => t.RssKb / 1024.0));
+        var early = MedianMb(0.1, 0.2);
+        var late = MedianMb(0.9, 1.0);
+        return (early, late, (late - early) / early * 100);
+    }
+
+    private static long RssAt(ImportResult import, double fraction) =>
+        import.RssTrace.FirstOrDefault(t => t.Users >= fraction * import.Run.Users, import.RssTrace.LastOrDefault()).RssKb;
+
+    private string Paired(Config a, Config b, Func<double, string> format)
+    {
+        var ratios = _results.Of(a).Zip(_results.Of(b), (x, y) => x.UsersPerSecond / y.UsersPerSecond).ToList();
+        return ratios.Count == 0 ? "–" : $"{format(ratios.Min())}–{format(ratios.Max())}";
+    }
+
+    private static string Name(Method method) => method switch
+    {
+        Method.Server => "**server** (HTTP)",
+        Method.Copy => "COPY baseline",
+        _ => "EF Core baseline",
+    };
+
+    private static string Status(bool met) => met ? "✅ met" : "❌ not met";
+    private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Pct(double ratio) => double.IsNaN(ratio) ? "–" : (ratio * 100).ToString("N0", CultureInfo.InvariantCulture) + " %";
+    private static string X(double ratio) => ratio.ToString("N2", CultureInfo.InvariantCulture) + "×";
+
+    private void Line(string text = "") => _md.Append(text).Append('\n');
+}

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using UserPool.Api.Data;
+using UserPool.Benchmarks.Hosting;
+using UserPool.Benchmarks.Profiling;
+using UserPool.Benchmarks.Runs;
+using UserPool.Benchmarks.Workload;
+
+namespace UserPool.Benchmarks.Scenarios;
+
+/// <summary>
+/// The whole run: fresh database, the server in Release, reference data, the 100,000-user import (which
+/// also seeds the pool), then every scenario and its baselines repeated and interleaved, then the stage profile.
+/// </summary>
+public sealed class BenchmarkRun(BenchSettings settings, string root)
+{
+    private const string CreateUsersBatch = "/api/v3/create-users-batch";
+    private const string AccessKeyId = "bench-access-key";
+    private const int MaxBatchSize = 500;
+
+    /// <summary>Scenario 1's shapes, largest first; EF Core runs at the goal's shape only.</summary>
+    private static readonly (int Batch, int Clients)[] KeptHashShapes = [(500, 2), (500, 1), (50, 2), (50, 1)];
+
+    private readonly Results _results = new();
+
+    public async Task<Results> ExecuteAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        _results.LoadAverageAtStart = File.ReadAllText("/proc/loadavg").Trim();
+        if (!settings.SkipBuild)
+        {
+            Log("Building the server (Release)…");
+            await ServerUnderTest.BuildAsync(root);
+        }
+
+        Log("Starting a private PostgreSQL with a fresh database…");
+        await using var database = await BenchDatabase.StartFreshAsync(root);
+        _results.Postgres = await database.DescribeAsync();
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var serverSettings = ServerSettings(database.ConnectionString, secret);
+        Directory.CreateDirectory(Path.Combine(root, ".data", "bench"));
+        Log("Starting the server…");
+        await using var server = await ServerUnderTest.StartAsync(root, Path.Combine(root, ".data", "bench", "server.log"), serverSettings);
+        _results.ServerSettings = serverSettings
+            .Where(s => !s.Key.StartsWith("ConnectionStrings", StringComparison.Ordinal) && !s.Key.EndsWith("Secret", StringComparison.Ordinal))
+            .ToDictionary();
+
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        var poolId = await PoolIdAsync(dataSource);
+        using var api = await ApiClient.ConnectAsync(server.Url, poolId, AccessKeyId, secret);
+        var efOptions = new DbContextOptionsBuilder<UserPoolDbContext>().UseNpgsql(dataSource).UseSnakeCaseNamingConvention().Options;
+        var departments = await ReferenceData.DefineAsync(efOptions, poolId, api);
+        var users = new UserFactory(departments, BCrypt.Net.BCrypt.HashPassword("Kept-Password-1", settings.WorkFactor));
+        await using var memory = new ProcessMemory(server.Pid);
+        var cpu = new CpuMeter(server.Pid, database.PostmasterPid());
+        var writers = new Writers(api, new CopyWriter(dataSource), new EfWriter(efOptions), poolId);
+
+        await ImportAsync(writers, users, cpu, memory, database);
+        await WarmUpAsync(writers, users, cpu, memory);
+        Log("Profiling the stages of a batch in process…");
+        using (var profile = new StageProfile(dataSource, poolId, users, settings.WorkFactor))
+        {
+            _results.ProfileKept500 = await profile.MeasureAsync(500, settings.ProfileBatches, plaintext: false, api, MaxBatchSize);
+            _results.ProfilePlaintext50 = await profile.MeasureAsync(50, Math.Max(2, settings.ProfileBatches / 3), plaintext: true, api, MaxBatchSize);
+        }
+
+        _results.AccountsBeforeScenarios = await database.CountAccountsAsync();
+        for (var rep = 0; rep < settings.Repetitions; rep++)
+        {
+            Log($"Repetition {rep + 1}/{settings.Repetitions}");
+            await RepetitionAsync(rep, writers, users, cpu, memory);
+        }
+
+        _results.AccountsAfterScenarios = await database.CountAccountsAsync();
+        _results.LoadAverageAtEnd = File.ReadAllText("/proc/loadavg").Trim();
+        _results.Duration = clock.Elapsed;
+        return _results;
+    }
+
+    private Dictionary<string, string> ServerSettings(string connectionString, string secret) => new()
+    {
+        ["ConnectionStrings__UserPool"] = connectionString,
+        ["Bootstrap__PoolName"] = "benchmark",
+        ["Bootstrap__AccessKeyId"] = AccessKeyId,
+        ["Bootstrap__AccessKeySecret"] = secret,
+        ["Accounts__MaxBatchSize"] = MaxBatchSize.ToString(),
+        ["Api__MaxRequestBodyBytes"] = (4 * 1024 * 1024).ToString(),
+        ["Security__RateLimitPerSecond"] = "100000",
+        ["Passwords__BcryptWorkFactor"] = settings.WorkFactor.ToString(),
+    };
+
+    private async Task ImportAsync(Writers writers, UserFactory users, CpuMeter cpu, ProcessMemory memory, BenchDatabase database)
+    {
+        Log($"Import: {settings.SeedAccounts:N0} users in batches of {settings.SeedBatchSize}, {settings.SeedClients} clients (this also seeds the pool)…");
+        var bodies = UserFactory.Batches(users.Make(settings.SeedAccounts, plaintextPasswords: false), settings.SeedBatchSize)
+            .Select(b => (Users: b.Count, Body: RequestBodies.CreateUsersBatch(b, keepPassword: true))).ToList();
+        var trace = new ConcurrentQueue<(int Users, long RssKb)>();
+        var run = await BatchRun.RunAsync(bodies, settings.SeedClients, b => b.Users, b => writers.Api.PostAsync(CreateUsersBatch, b.Body),
+            cpu, memory, (_, written) => trace.Enqueue((written, memory.RssKb())));
+        _results.Import = new ImportResult(run, trace.OrderBy(t => t.Users).ToList(), await database.CountAccountsAsync());
+        Log($"  {run.UsersPerSecond:N0} users/s, server peak RSS {run.ServerPeakRssKb / 1024.0:N0} MB");
+    }
+
+    private async Task WarmUpAsync(Writers writers, UserFactory users, CpuMeter cpu, ProcessMemory memory)
+    {
+        Log("Warming up the baselines and the plaintext path…");
+        await RunAsync(writers, users, new Config(0, Method.Copy, 500, 2), 2_000, cpu, memory, record: false);
+        await RunAsync(writers, users, new Config(0, Method.EfCore, 500, 2), 1_000, cpu, memory, record: false);
+        await RunAsync(writers, users, new Config(0, Method.Server, 50, 2), 1_000, cpu, memory, record: false);
+        await RunAsync(writers, users, new Config(0, Method.Server, 50, 2, Plaintext: true), 20, cpu, memory, record: false);
+    }
+
+    private async Task RepetitionAsync(int rep, Writers writers, UserFactory users, CpuMeter cpu, ProcessMemory memory)
+    {
+        foreach (var (batch, clients) in KeptHashShapes)
+        {
+            var methods = batch == 500 && clients == 2 ? new[] { Method.Server, Method.Copy, Method.EfCore } : [Method.Server, Method.Copy];
+            // Rotate who goes first, so no method always meets the machine in the same state.
+            foreach (var method in methods.Skip(rep % methods.Length).Concat(methods.Take(rep % methods.Length)))
+            {
+                var size = batch == 500 ? settings.UsersPerLargeRun : settings.UsersPerSmallRun;
+                await RunAsync(writers, users, new Config(1, method, batch, clients), size, cpu, memory, record: true);
+            }
+        }
+
+        var before = HashingLimit.Measure(settings.WorkFactor, settings.HashSamples);
+        await RunAsync(writers, users, new Config(2, Method.Server, 50, 2, Plaintext: true), settings.PlaintextUsersPerRun, cpu, memory, record: true);
+        var limit = new HashingLimit.Bracket(before, HashingLimit.Measure(settings.WorkFactor, settings.HashSamples));
+        _results.Hashing.Add(limit);
+        Log($"  hashing limit {limit.HashesPerSecond:N1}/s (one hash {limit.Before.SingleHashMs:N1} ms before, {limit.After.SingleHashMs:N1} ms after)");
+    }
+
+    private async Task RunAsync(Writers writers, UserFactory users, Config config, int count, CpuMeter cpu, ProcessMemory memory, bool record)
+    {
+        var batches = UserFactory.Batches(users.Make(count, config.Plaintext), config.BatchSize).ToList();
+        RunResult run;
+        if (config.Method == Method.Server)
+        {
+            var bodies = batches.Select(b => (Users: b.Count, Body: RequestBodies.CreateUsersBatch(b, keepPassword: !config.Plaintext))).ToList();
+            run = await BatchRun.RunAsync(bodies, config.Clients, b => b.Users, b => writers.Api.PostAsync(CreateUsersBatch, b.Body), cpu, memory);
+        }
+        else
+        {
+            var rows = batches.Select(b => RowSet.For(writers.PoolId, b)).ToList();
+            Func<RowSet, Task> write = config.Method == Method.Copy ? writers.Copy.WriteAsync : writers.Ef.WriteAsync;
+            run = await BatchRun.RunAsync(rows, config.Clients, r => r.Users, write, cpu, memory);
+        }
+
+        if (record)
+        {
+            _results.Add(config, run);
+            Log($"  S{config.Scenario} {config.Method,-6} batch {config.BatchSize,3} × {config.Clients} clients{(config.Plaintext ? " plaintext" : "")}: " +
+                $"{run.UsersPerSecond,8:N0} users/s  p50 {Stats.Median(run.LatenciesMs),7:N1} ms  p99 {Stats.Percentile(run.LatenciesMs, 99),7:N1} ms");
+        }
+    }
+
+    private static async Task<string> PoolIdAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("SELECT user_pool_id FROM access_keys WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = AccessKeyId });
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
+    private sealed record Writers(ApiClient Api, CopyWriter Copy, EfWriter Ef, string PoolId);
+}

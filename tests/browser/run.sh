@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds and starts the Release server on its private PostgreSQL, validates its OpenAPI document and drives
+# Swagger UI in Debian's Chromium (TAP into test-output/browser.tap, screenshots beside it), and stops the
+# server. Exit code: the suite's.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+port="${USERPOOL_BROWSER_PORT:-5085}"
+out="$here/test-output"
+mkdir -p "$out"
+
+export USERPOOL_HOST="http://127.0.0.1:$port"
+export USERPOOL_ACCESS_KEY_ID="${USERPOOL_ACCESS_KEY_ID:-browser-access-key}"
+export USERPOOL_ACCESS_KEY_SECRET="${USERPOOL_ACCESS_KEY_SECRET:-browser-access-key-secret-0123456789}"
+export USERPOOL_TEST_OUTPUT="$out"
+# playwright-core drives /usr/bin/chromium; nothing may fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+if [ ! -x "${USERPOOL_CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "Chromium is missing: apt-get install -y chromium (or set USERPOOL_CHROMIUM)" >&2
+  exit 1
+fi
+
+# As root, keep the cluster where the postgres OS user can always reach it (the checkout may be under /root).
+if [ "$(id -u)" = 0 ]; then datadir=/var/tmp/userpool-browser-postgres; else datadir="$root/.data/browser-postgres"; fi
+
+dotnet build "$root/src/UserPool.Api" -c Release -v quiet -nologo >/dev/null
+Bootstrap__AccessKeyId="$USERPOOL_ACCESS_KEY_ID" \
+Bootstrap__AccessKeySecret="$USERPOOL_ACCESS_KEY_SECRET" \
+Database__LocalDataDirectory="$datadir" \
+  dotnet "$root/src/UserPool.Api/bin/Release/net10.0/UserPool.Api.dll" --urls "$USERPOOL_HOST" >"$out/server.log" 2>&1 &
+server=$!
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 120); do
+  if curl -fsS "$USERPOOL_HOST/health/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 $server 2>/dev/null; then echo "server exited; see $out/server.log" >&2; cat "$out/server.log" >&2; exit 1; fi
+  sleep 1
+done
+
+cd "$here"
+npm ci --no-audit --no-fund >/dev/null
+node --test --test-concurrency=1 --test-reporter=tap | tee "$out/browser.tap"
