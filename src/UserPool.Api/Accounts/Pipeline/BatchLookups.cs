@@ -19,20 +19,24 @@ public sealed record LookupResult(
     IReadOnlyList<ExistingHolder> Holders);
 
 /// <summary>
-/// Reads everything the checks need in one round trip (an NpgsqlBatch of four set-based queries):
-/// the referenced departments and tenants, the custom field definitions used, and the stored accounts
-/// holding any of the batch's unique keys (unnest joined on the unique indexes, never a query per row).
+/// Reads everything the checks need in one round trip (an NpgsqlBatch of up to four set-based queries):
+/// the referenced departments and tenants, the custom field definitions used, and, when asked for, the stored
+/// accounts holding any of the batch's unique keys (unnest probing the unique indexes, never a query per row).
 /// </summary>
 public static class BatchLookups
 {
-    public static async Task<LookupResult> RunAsync(NpgsqlConnection connection, string poolId, IReadOnlyList<AccountDraft> drafts, CancellationToken ct)
+    public static async Task<LookupResult> RunAsync(
+        NpgsqlConnection connection, string poolId, IReadOnlyList<AccountDraft> drafts, bool conflicts, CancellationToken ct)
     {
-        var keys = drafts.SelectMany(d => d.UniqueKeys()).ToList();
+        var keys = conflicts ? drafts.SelectMany(d => d.UniqueKeys()).ToList() : [];
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(Departments(poolId, drafts.SelectMany(d => d.DepartmentReferences).Distinct().ToArray()));
         batch.BatchCommands.Add(Tenants(poolId, drafts.SelectMany(d => d.TenantIds).Distinct().ToArray()));
         batch.BatchCommands.Add(CustomFields(poolId, drafts.SelectMany(CustomDataKeys).Distinct().ToArray()));
-        batch.BatchCommands.Add(ConflictQuery.Build(poolId, keys));
+        if (conflicts)
+        {
+            batch.BatchCommands.Add(ConflictQuery.Build(poolId, keys));
+        }
 
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var departments = new List<DepartmentRow>();
@@ -55,14 +59,30 @@ public static class BatchLookups
             fields[reader.GetString(0)] = new CustomFieldRule(reader.GetString(0), reader.GetString(1), NullableString(reader, 2));
         }
 
-        await reader.NextResultAsync(ct);
+        var holders = conflicts && await reader.NextResultAsync(ct) ? await HoldersAsync(reader, keys, ct) : [];
+        return new LookupResult(departments, tenants, fields, holders);
+    }
+
+    /// <summary>The conflict query alone, for a batch whose references were read without it.</summary>
+    public static async Task<IReadOnlyList<ExistingHolder>> ConflictsAsync(
+        NpgsqlConnection connection, string poolId, IReadOnlyList<AccountDraft> drafts, CancellationToken ct)
+    {
+        var keys = drafts.SelectMany(d => d.UniqueKeys()).ToList();
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(ConflictQuery.Build(poolId, keys));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await HoldersAsync(reader, keys, ct);
+    }
+
+    private static async Task<List<ExistingHolder>> HoldersAsync(NpgsqlDataReader reader, List<UniqueKey> keys, CancellationToken ct)
+    {
         var holders = new List<ExistingHolder>();
         while (await reader.ReadAsync(ct))
         {
             holders.Add(new ExistingHolder(keys[reader.GetInt32(0)], reader.GetString(1), (AccountKind)reader.GetInt16(2)));
         }
 
-        return new LookupResult(departments, tenants, fields, holders);
+        return holders;
     }
 
     private static IEnumerable<string> CustomDataKeys(AccountDraft draft) =>

@@ -48,6 +48,9 @@ public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport 
         }
     }
 
+    /// <summary>True once <see cref="HashAsync"/> has queued any password for hashing (set before it first awaits).</summary>
+    public bool Hashing { get; private set; }
+
     public async Task HashAsync(IReadOnlyList<AccountDraft> drafts, CancellationToken ct)
     {
         var pending = new List<Task>();
@@ -65,6 +68,7 @@ public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport 
             else if ((draft.Password ?? Generate(draft)) is { } plaintext)
             {
                 account.PasswordAlgorithm = PasswordAlgorithms.Bcrypt;
+                Hashing = true;
                 pending.Add(HashInto(account, plaintext, ct));
             }
             else
