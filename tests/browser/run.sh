@@ -21,8 +21,9 @@ if [ ! -x "${USERPOOL_CHROMIUM:-/usr/bin/chromium}" ]; then
   exit 1
 fi
 
-# As root, keep the cluster where the postgres OS user can always reach it (the checkout may be under /root).
-if [ "$(id -u)" = 0 ]; then datadir=/var/tmp/userpool-browser-postgres; else datadir="$root/.data/browser-postgres"; fi
+# A fresh private cluster for this checkout.
+source "$root/tests/support/fresh-cluster.sh"
+fresh_cluster_dir browser
 
 dotnet build "$root/src/UserPool.Api" -c Release -v quiet -nologo >/dev/null
 Bootstrap__AccessKeyId="$USERPOOL_ACCESS_KEY_ID" \

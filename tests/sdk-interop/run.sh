@@ -12,16 +12,9 @@ export USERPOOL_HOST="http://127.0.0.1:$port"
 export USERPOOL_ACCESS_KEY_ID="${USERPOOL_ACCESS_KEY_ID:-interop-access-key}"
 export USERPOOL_ACCESS_KEY_SECRET="${USERPOOL_ACCESS_KEY_SECRET:-interop-access-key-secret-0123456789}"
 
-# As root, keep the cluster where the postgres OS user can always reach it (the checkout may be under /root);
-# one cluster per checkout, so several checkouts on one machine never share a database.
-# USERPOOL_INTEROP_DATADIR overrides it.
-if [ -n "${USERPOOL_INTEROP_DATADIR:-}" ]; then
-  datadir="$USERPOOL_INTEROP_DATADIR"
-elif [ "$(id -u)" = 0 ]; then
-  datadir="/var/tmp/userpool-interop-$(printf %s "$root" | sha1sum | cut -c1-8)"
-else
-  datadir="$root/.data/interop-postgres"
-fi
+# A fresh private cluster for this checkout (USERPOOL_INTEROP_DATADIR chooses another place).
+source "$root/tests/support/fresh-cluster.sh"
+if [ -n "${USERPOOL_INTEROP_DATADIR:-}" ]; then datadir="$USERPOOL_INTEROP_DATADIR"; else fresh_cluster_dir interop; fi
 
 dotnet build "$root/src/UserPool.Api" -c Release -v quiet -nologo >/dev/null
 Bootstrap__AccessKeyId="$USERPOOL_ACCESS_KEY_ID" \
