@@ -22,22 +22,10 @@ if [ ! -x "${USERPOOL_CHROMIUM:-/usr/bin/chromium}" ]; then
 fi
 
 # A fresh private cluster for this checkout.
-source "$root/tests/support/fresh-cluster.sh"
+source "$root/tests/support/server.sh"
 fresh_cluster_dir browser
 
-dotnet build "$root/src/UserPool.Api" -c Release -v quiet -nologo >/dev/null
-Bootstrap__AccessKeyId="$USERPOOL_ACCESS_KEY_ID" \
-Bootstrap__AccessKeySecret="$USERPOOL_ACCESS_KEY_SECRET" \
-Database__LocalDataDirectory="$datadir" \
-  dotnet "$root/src/UserPool.Api/bin/Release/net10.0/UserPool.Api.dll" --urls "$USERPOOL_HOST" >"$out/server.log" 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 120); do
-  if curl -fsS "$USERPOOL_HOST/health/ready" >/dev/null 2>&1; then break; fi
-  if ! kill -0 $server 2>/dev/null; then echo "server exited; see $out/server.log" >&2; cat "$out/server.log" >&2; exit 1; fi
-  sleep 1
-done
+start_server "$out/server.log"
 
 cd "$here"
 npm ci --no-audit --no-fund >/dev/null

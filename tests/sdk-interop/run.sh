@@ -13,22 +13,10 @@ export USERPOOL_ACCESS_KEY_ID="${USERPOOL_ACCESS_KEY_ID:-interop-access-key}"
 export USERPOOL_ACCESS_KEY_SECRET="${USERPOOL_ACCESS_KEY_SECRET:-interop-access-key-secret-0123456789}"
 
 # A fresh private cluster for this checkout (USERPOOL_INTEROP_DATADIR chooses another place).
-source "$root/tests/support/fresh-cluster.sh"
+source "$root/tests/support/server.sh"
 if [ -n "${USERPOOL_INTEROP_DATADIR:-}" ]; then datadir="$USERPOOL_INTEROP_DATADIR"; else fresh_cluster_dir interop; fi
 
-dotnet build "$root/src/UserPool.Api" -c Release -v quiet -nologo >/dev/null
-Bootstrap__AccessKeyId="$USERPOOL_ACCESS_KEY_ID" \
-Bootstrap__AccessKeySecret="$USERPOOL_ACCESS_KEY_SECRET" \
-Database__LocalDataDirectory="$datadir" \
-  dotnet "$root/src/UserPool.Api/bin/Release/net10.0/UserPool.Api.dll" --urls "$USERPOOL_HOST" >"$out/server.log" 2>&1 &
-server=$!
-trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 120); do
-  if curl -fsS "$USERPOOL_HOST/health/ready" >/dev/null 2>&1; then break; fi
-  if ! kill -0 $server 2>/dev/null; then echo "server exited; see $out/server.log" >&2; cat "$out/server.log" >&2; exit 1; fi
-  sleep 1
-done
+start_server "$out/server.log"
 
 # The suite reads back what the API never answers (e.g. that a stored hash verifies the password).
 export USERPOOL_DATABASE_URL="postgres://postgres@127.0.0.1:$(cat "$datadir/userpool.port")/userpool"
