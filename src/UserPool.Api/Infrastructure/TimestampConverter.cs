@@ -12,6 +12,12 @@ public sealed class TimestampConverter : JsonConverter<DateTime>
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.GetDateTimeOffset().UtcDateTime;
 
-    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(DateTime.SpecifyKind(value, DateTimeKind.Utc).ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture));
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
+    {
+        // Formatted into a stack buffer: an answer of 500 accounts writes a few thousand of these.
+        Span<byte> text = stackalloc byte[32];
+        var utc = DateTime.SpecifyKind(value, DateTimeKind.Utc);
+        utc.TryFormat(text, out var length, Format, CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..length]);
+    }
 }

@@ -16,39 +16,17 @@ public sealed class AccountItemValidator : AbstractValidator<CreateAccountItem>
 
         RuleFor(x => x).Must(HasEmailPhoneOrUsername).OverridePropertyName("")
             .WithErrorCode(ErrorCodes.Required).WithMessage(Messages.OneOfEmailPhoneUsername);
+        RuleFor(x => x).Custom(PlainTextFields.Check);
         RuleFor(x => x.Status).OneOf(Enums.Statuses);
         RuleFor(x => x.Email).SingleLine(FieldLimits.Email).Format(AccountFormats.IsEmail);
         RuleFor(x => x.Phone).Format(AccountFormats.IsPhone);
         RuleFor(x => x.Phone).NotEmpty().When(x => !string.IsNullOrEmpty(x.PhoneCountryCode))
             .WithErrorCode(ErrorCodes.Required).WithMessage(Messages.PhoneRequiredWithCountryCode);
         RuleFor(x => x.PhoneCountryCode).Format(AccountFormats.IsPhoneCountryCode);
-        RuleFor(x => x.Username).SingleLine(FieldLimits.Username);
-        RuleFor(x => x.ExternalId).SingleLine(FieldLimits.ExternalId);
         RuleFor(x => x.Gender).OneOf(Enums.Genders);
         RuleFor(x => x.Birthdate).SingleLine(FieldLimits.Place).Format(RuleExtensions.IsDateOrDateTime);
         RuleFor(x => x.Photo).SingleLine(FieldLimits.Url).Format(RuleExtensions.IsAbsoluteHttpUrl);
         RuleFor(x => x.Website).SingleLine(FieldLimits.Url).Format(RuleExtensions.IsAbsoluteHttpUrl);
-        RuleFor(x => x.Profile).SingleLine(FieldLimits.Url);
-        foreach (var name in new System.Linq.Expressions.Expression<Func<CreateAccountItem, string?>>[] { x => x.Name, x => x.Nickname, x => x.GivenName, x => x.FamilyName, x => x.MiddleName, x => x.PreferredUsername })
-        {
-            RuleFor(name).SingleLine(FieldLimits.PersonName);
-        }
-
-        RuleFor(x => x.Address).SingleLine(FieldLimits.Address);
-        RuleFor(x => x.StreetAddress).SingleLine(FieldLimits.Address);
-        RuleFor(x => x.Formatted).SingleLine(FieldLimits.Address);
-        foreach (var place in new System.Linq.Expressions.Expression<Func<CreateAccountItem, string?>>[] { x => x.Country, x => x.Province, x => x.City, x => x.Region, x => x.Locale, x => x.Zoneinfo })
-        {
-            RuleFor(place).SingleLine(FieldLimits.Place);
-        }
-
-        RuleFor(x => x.PostalCode).SingleLine(FieldLimits.PostalCode);
-        RuleFor(x => x.Company).SingleLine(FieldLimits.Company);
-        RuleFor(x => x.Browser).SingleLine(FieldLimits.Browser);
-        RuleFor(x => x.Device).SingleLine(FieldLimits.Device);
-        RuleFor(x => x.IdentityNumber).SingleLine(FieldLimits.IdentityNumber);
-        RuleFor(x => x.Password).SingleLine(FieldLimits.PasswordText);
-        RuleFor(x => x.Salt).SingleLine(FieldLimits.Salt);
         RuleFor(x => x.Otp!.Secret).SingleLine(FieldLimits.OtpText).When(x => x.Otp is not null).OverridePropertyName("otp.secret");
         RuleFor(x => x.Otp!.RecoveryCode).SingleLine(FieldLimits.OtpText).When(x => x.Otp is not null).OverridePropertyName("otp.recoveryCode");
         RuleFor(x => x.PasswordEncryptType).OneOf(Enums.PasswordEncryptTypes);

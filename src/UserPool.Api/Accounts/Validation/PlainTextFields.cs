@@ -1,0 +1,63 @@
+using FluentValidation;
+using FluentValidation.Results;
+using UserPool.Api.Accounts.Contracts;
+
+namespace UserPool.Api.Accounts.Validation;
+
+/// <summary>
+/// The account fields whose only rule is "one line of storable text, not too long", checked in one pass
+/// from a table. Every item of every batch runs these; as one rule instead of two dozen rules of two
+/// components each, validating a 500-user batch costs a fraction of what it did (measured in the commit).
+/// </summary>
+public static class PlainTextFields
+{
+    private static readonly (string Field, Func<CreateAccountItem, string?> Value, int MaxLength)[] Fields =
+    [
+        ("username", x => x.Username, FieldLimits.Username),
+        ("externalId", x => x.ExternalId, FieldLimits.ExternalId),
+        ("profile", x => x.Profile, FieldLimits.Url),
+        ("name", x => x.Name, FieldLimits.PersonName),
+        ("nickname", x => x.Nickname, FieldLimits.PersonName),
+        ("givenName", x => x.GivenName, FieldLimits.PersonName),
+        ("familyName", x => x.FamilyName, FieldLimits.PersonName),
+        ("middleName", x => x.MiddleName, FieldLimits.PersonName),
+        ("preferredUsername", x => x.PreferredUsername, FieldLimits.PersonName),
+        ("address", x => x.Address, FieldLimits.Address),
+        ("streetAddress", x => x.StreetAddress, FieldLimits.Address),
+        ("formatted", x => x.Formatted, FieldLimits.Address),
+        ("country", x => x.Country, FieldLimits.Place),
+        ("province", x => x.Province, FieldLimits.Place),
+        ("city", x => x.City, FieldLimits.Place),
+        ("region", x => x.Region, FieldLimits.Place),
+        ("locale", x => x.Locale, FieldLimits.Place),
+        ("zoneinfo", x => x.Zoneinfo, FieldLimits.Place),
+        ("postalCode", x => x.PostalCode, FieldLimits.PostalCode),
+        ("company", x => x.Company, FieldLimits.Company),
+        ("browser", x => x.Browser, FieldLimits.Browser),
+        ("device", x => x.Device, FieldLimits.Device),
+        ("identityNumber", x => x.IdentityNumber, FieldLimits.IdentityNumber),
+        ("password", x => x.Password, FieldLimits.PasswordText),
+        ("salt", x => x.Salt, FieldLimits.Salt),
+    ];
+
+    public static void Check(CreateAccountItem item, ValidationContext<CreateAccountItem> context)
+    {
+        foreach (var (field, value, maxLength) in Fields)
+        {
+            var text = value(item);
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (!TextRules.IsSingleLine(text))
+            {
+                context.AddFailure(new ValidationFailure(field, Messages.InvalidText(field)) { ErrorCode = ErrorCodes.InvalidText });
+            }
+            else if (text.Length > maxLength)
+            {
+                context.AddFailure(new ValidationFailure(field, Messages.TooLong(field, maxLength)) { ErrorCode = ErrorCodes.TooLong });
+            }
+        }
+    }
+}
