@@ -144,4 +144,25 @@ public sealed class CreateUserValidationTests(UserPoolApiFactory api) : IAsyncLi
         Assert.Equal(400, (int)envelope["statusCode"]!);
         Assert.Contains("$.list[0].emailVerified", (string)envelope["message"]!);
     }
+
+    [Fact]
+    public async Task CreateUsersBatch_WithInvalidIdentities_NamesEveryFailureOfTheFirstIdentityThatFails()
+    {
+        using var client = api.CreateSignedClient();
+        var valid = new { extIdpId = "idp-1", provider = "wechat", type = "openid", userIdInIdp = "o-1" };
+        var invalid = new { extIdpId = "a\nb", provider = "wechat", type = "", userIdInIdp = "o-2", originConnIds = new[] { "", "conn" } };
+
+        var envelope = await client.PostEnvelopeAsync("/api/v3/create-users-batch",
+            new { list = new[] { new { username = "u", identities = new object?[] { valid, invalid, null } } } });
+
+        Assert.Equal(400, (int)envelope["statusCode"]!);
+        var errors = envelope["errors"]!.AsArray().Select(e => ((string)e!["field"]!, (string)e["code"]!, (string)e["message"]!)).ToList();
+        Assert.Equal(
+            [
+                ("list[0].identities[1].extIdpId", "invalid_text", "参数 extIdpId 含有不能保存的字符"),
+                ("list[0].identities[1].type", "required", "参数 type 格式错误"),
+                ("list[0].identities[1].originConnIds[0]", "invalid_format", "参数 originConnIds 格式错误"),
+            ],
+            errors);
+    }
 }

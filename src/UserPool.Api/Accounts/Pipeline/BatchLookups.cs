@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using UserPool.Api.Data.Entities;
@@ -9,7 +10,40 @@ public sealed record ExistingHolder(UniqueKey Key, string AccountId, AccountKind
 
 public sealed record DepartmentRow(string Id, string? OpenDepartmentId, string? Code);
 
-public sealed record CustomFieldRule(string Key, string DataType, string? OptionsJson);
+public sealed record CustomFieldRule(string Key, string DataType, string? OptionsJson)
+{
+    /// <summary>An ENUM's accepted strings (every option's value and label), read once per batch, not once per item.</summary>
+    public IReadOnlySet<string> EnumOptions { get; } = ReadOptions(OptionsJson);
+
+    private static HashSet<string> ReadOptions(string? optionsJson)
+    {
+        var accepted = new HashSet<string>(StringComparer.Ordinal);
+        if (optionsJson is null)
+        {
+            return accepted;
+        }
+
+        using var options = JsonDocument.Parse(optionsJson);
+        if (options.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            return accepted;
+        }
+
+        foreach (var option in options.RootElement.EnumerateArray())
+        {
+            foreach (var name in (ReadOnlySpan<string>)["value", "label"])
+            {
+                if (option.ValueKind == JsonValueKind.Object && option.TryGetProperty(name, out var text)
+                    && text.ValueKind == JsonValueKind.String)
+                {
+                    accepted.Add(text.GetString()!);
+                }
+            }
+        }
+
+        return accepted;
+    }
+}
 
 /// <summary>What the database says about a batch's references and keys.</summary>
 public sealed record LookupResult(
@@ -86,7 +120,7 @@ public static class BatchLookups
     }
 
     private static IEnumerable<string> CustomDataKeys(AccountDraft draft) =>
-        draft.Item.CustomData is { ValueKind: System.Text.Json.JsonValueKind.Object } data ? data.EnumerateObject().Select(p => p.Name) : [];
+        draft.Item.CustomData is { ValueKind: JsonValueKind.Object } data ? data.EnumerateObject().Select(p => p.Name) : [];
 
     private static NpgsqlBatchCommand Departments(string poolId, string[] references) => Command("""
         SELECT id, open_department_id, code FROM departments

@@ -43,21 +43,7 @@ public static class CustomDataCheck
         "BOOLEAN" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
         "DATETIME" => value.ValueKind == JsonValueKind.Number
             || (value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _)),
-        "ENUM" => value.ValueKind == JsonValueKind.String && IsOption(rule.OptionsJson, value.GetString()!),
+        "ENUM" => value.ValueKind == JsonValueKind.String && rule.EnumOptions.Contains(value.GetString()!),
         _ => value.ValueKind == JsonValueKind.String,
     };
-
-    private static bool IsOption(string? optionsJson, string value)
-    {
-        if (optionsJson is null)
-        {
-            return false;
-        }
-
-        using var options = JsonDocument.Parse(optionsJson);
-        return options.RootElement.ValueKind == JsonValueKind.Array && options.RootElement.EnumerateArray().Any(o =>
-            o.ValueKind == JsonValueKind.Object &&
-            ((o.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String && v.GetString() == value)
-             || (o.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String && l.GetString() == value)));
-    }
 }
