@@ -17,6 +17,8 @@ public sealed record BenchSettings
     public int WorkFactor { get; init; } = 10;
     public string OutputPath { get; init; } = "docs/benchmarks.md";
     public bool SkipBuild { get; init; }
+    /// <summary>Only the first goal's shape (500 × 2, server against COPY), printed and not written: for trying a change.</summary>
+    public bool Focus { get; init; }
 
     public static BenchSettings Parse(string[] args)
     {
@@ -34,7 +36,9 @@ public sealed record BenchSettings
                 "--quick" => settings,
                 "--out" when i + 1 < args.Length => settings with { OutputPath = args[++i] },
                 "--runs" when i + 1 < args.Length => settings with { Repetitions = int.Parse(args[++i]) },
+                "--import" when i + 1 < args.Length => settings with { SeedAccounts = int.Parse(args[++i]) },
                 "--no-build" => settings with { SkipBuild = true },
+                "--focus" => settings with { Focus = true, UsersPerLargeRun = 30_000 },
                 "--help" or "-h" => throw new UsageException(),
                 var other => throw new UsageException($"Unknown option {other}"),
             };
@@ -47,8 +51,10 @@ public sealed record BenchSettings
         Usage: dotnet run -c Release --project tests/UserPool.Benchmarks -- [options]
           --quick        small sizes (5,000-account pool, 2 runs each) for a sanity check in a few minutes
           --runs N       repetitions of every measured scenario (default 7, quick 2)
+          --import N     users in the first import, the pool every scenario writes into (default 100,000, quick 5,000)
           --out PATH     where to write the report (default docs/benchmarks.md, relative to the repository root)
           --no-build     use the server already built in src/UserPool.Api/bin/Release
+          --focus        only scenario 1 at 500 × 2 against its COPY baseline, printed, no report: for trying a change
         """;
 }
 

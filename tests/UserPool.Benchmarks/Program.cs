@@ -16,6 +16,11 @@ catch (UsageException usage)
 
 var root = RepositoryRoot();
 var results = await new BenchmarkRun(settings, root).ExecuteAsync();
+if (settings.Focus)
+{
+    return 0;
+}
+
 var output = Path.GetFullPath(settings.OutputPath, root);
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, new MarkdownReport(settings, results, root).Render());

@@ -59,6 +59,12 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         var writers = new Writers(api, new CopyWriter(dataSource), new EfWriter(efOptions), poolId);
 
         await ImportAsync(writers, users, cpu, memory, database);
+        if (settings.Focus)
+        {
+            await FocusAsync(writers, users, cpu, memory);
+            return _results;
+        }
+
         await WarmUpAsync(writers, users, cpu, memory);
         Log("Profiling the stages of a batch in process…");
         using (var profile = new StageProfile(dataSource, poolId, users, settings.WorkFactor))
@@ -101,7 +107,8 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         var run = await BatchRun.RunAsync(bodies, settings.SeedClients, b => b.Users, b => writers.Api.PostAsync(CreateUsersBatch, b.Body),
             cpu, memory, (_, written) => trace.Enqueue((written, memory.RssKb())));
         _results.Import = new ImportResult(run, trace.OrderBy(t => t.Users).ToList(), await database.CountAccountsAsync());
-        Log($"  {run.UsersPerSecond:N0} users/s, server peak RSS {run.ServerPeakRssKb / 1024.0:N0} MB");
+        var rss = Enumerable.Range(1, 10).Select(tenth => trace.Where(t => t.Users <= tenth * run.Users / 10).DefaultIfEmpty().Max(t => t.RssKb) / 1024);
+        Log($"  {run.UsersPerSecond:N0} users/s, server peak RSS {run.ServerPeakRssKb / 1024.0:N0} MB; RSS at each tenth (MB): {string.Join(" ", rss)}");
     }
 
     private async Task WarmUpAsync(Writers writers, UserFactory users, CpuMeter cpu, ProcessMemory memory)
@@ -113,13 +120,35 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         await RunAsync(writers, users, new Config(0, Method.Server, 50, 2, Plaintext: true), 20, cpu, memory, record: false);
     }
 
+    /// <summary>The first goal's shape only, server and COPY alternating, with the share of each pair printed.</summary>
+    private async Task FocusAsync(Writers writers, UserFactory users, CpuMeter cpu, ProcessMemory memory)
+    {
+        await RunAsync(writers, users, new Config(0, Method.Copy, 500, 2), 2_000, cpu, memory, record: false);
+        await RunAsync(writers, users, new Config(0, Method.Server, 500, 2), 2_000, cpu, memory, record: false);
+        for (var rep = 0; rep < settings.Repetitions; rep++)
+        {
+            foreach (var method in rep % 2 == 0 ? new[] { Method.Server, Method.Copy } : [Method.Copy, Method.Server])
+            {
+                await RunAsync(writers, users, new Config(1, method, 500, 2), settings.UsersPerLargeRun, cpu, memory, record: true);
+            }
+        }
+
+        var server = _results.MedianUsersPerSecond(new Config(1, Method.Server, 500, 2));
+        var copy = _results.MedianUsersPerSecond(new Config(1, Method.Copy, 500, 2));
+        var serverRuns = _results.Of(new Config(1, Method.Server, 500, 2));
+        var serverCpu = serverRuns.Sum(r => r.Cpu.Server) * 1000 / serverRuns.Sum(r => r.Users);
+        Log($"Medians: server {server:N0} users/s, COPY {copy:N0} users/s, share {server / copy:P0}; server CPU {serverCpu:N3} s per 1,000 users");
+    }
+
     private async Task RepetitionAsync(int rep, Writers writers, UserFactory users, CpuMeter cpu, ProcessMemory memory)
     {
         foreach (var (batch, clients) in KeptHashShapes)
         {
-            var methods = batch == 500 && clients == 2 ? new[] { Method.Server, Method.Copy, Method.EfCore } : [Method.Server, Method.Copy];
-            // Rotate who goes first, so no method always meets the machine in the same state.
-            foreach (var method in methods.Skip(rep % methods.Length).Concat(methods.Take(rep % methods.Length)))
+            // The server and COPY take turns going first; EF Core, three times PostgreSQL's work, always goes last,
+            // so neither of the two compared at every shape is the one that inherits its aftermath.
+            Method[] pair = rep % 2 == 0 ? [Method.Server, Method.Copy] : [Method.Copy, Method.Server];
+            var methods = batch == 500 && clients == 2 ? [.. pair, Method.EfCore] : pair;
+            foreach (var method in methods)
             {
                 var size = batch == 500 ? settings.UsersPerLargeRun : settings.UsersPerSmallRun;
                 await RunAsync(writers, users, new Config(1, method, batch, clients), size, cpu, memory, record: true);
@@ -153,7 +182,8 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         {
             _results.Add(config, run);
             Log($"  S{config.Scenario} {config.Method,-6} batch {config.BatchSize,3} × {config.Clients} clients{(config.Plaintext ? " plaintext" : "")}: " +
-                $"{run.UsersPerSecond,8:N0} users/s  p50 {Stats.Median(run.LatenciesMs),7:N1} ms  p99 {Stats.Percentile(run.LatenciesMs, 99),7:N1} ms");
+                $"{run.UsersPerSecond,8:N0} users/s  p50 {Stats.Median(run.LatenciesMs),7:N1} ms  p99 {Stats.Percentile(run.LatenciesMs, 99),7:N1} ms  " +
+                $"CPU s/1k server {run.Cpu.Server * 1000 / run.Users:N3} PostgreSQL {run.Cpu.Postgres * 1000 / run.Users:N3} driver {run.Cpu.Driver * 1000 / run.Users:N3}");
         }
     }
 
