@@ -165,4 +165,29 @@ public sealed class CreateUserValidationTests(UserPoolApiFactory api) : IAsyncLi
             ],
             errors);
     }
+
+    [Fact]
+    public async Task CreateUsersBatch_WithInvalidIds_NamesTheFirstIdThatFailsInEachList()
+    {
+        using var client = api.CreateSignedClient();
+
+        var envelope = await client.PostEnvelopeAsync("/api/v3/create-users-batch", new
+        {
+            list = new[]
+            {
+                new { username = "a", departmentIds = new[] { "d-1", "two\nlines", "" }, tenantIds = new[] { "t-1", "   " } },
+                new { username = "b", departmentIds = new[] { new string('d', 129), "" }, tenantIds = Array.Empty<string>() },
+            },
+        });
+
+        Assert.Equal(400, (int)envelope["statusCode"]!);
+        var errors = envelope["errors"]!.AsArray().Select(e => ((string)e!["field"]!, (string)e["code"]!, (string)e["message"]!)).ToList();
+        Assert.Equal(
+            [
+                ("list[0].departmentIds[1]", "invalid_text", "参数 departmentIds 含有不能保存的字符"),
+                ("list[0].tenantIds[1]", "invalid_format", "参数 tenantIds 格式错误"),
+                ("list[1].departmentIds[0]", "too_long", "参数 departmentIds 长度不能超过 128"),
+            ],
+            errors);
+    }
 }

@@ -35,8 +35,7 @@ public sealed class AccountItemValidator : AbstractValidator<CreateAccountItem>
         RuleFor(x => x.PasswordEncryptType).OneOf(Enums.PasswordEncryptTypes);
         RuleFor(x => x.DepartmentIds).Must(ids => ids is null || ids.Length <= FieldLimits.LinksPerAccount)
             .WithErrorCode(ErrorCodes.TooLong).WithMessage(_ => Messages.TooLong("departmentIds", FieldLimits.LinksPerAccount));
-        RuleForEach(x => x.DepartmentIds).NotEmpty().WithErrorCode(ErrorCodes.InvalidFormat)
-            .WithMessage(_ => Messages.InvalidFormat("{PropertyName}")).SingleLine(FieldLimits.ReferenceId);
+        RuleFor(x => x.DepartmentIds).Custom(PlainTextFields.EachId("departmentIds", FieldLimits.ReferenceId));
         RuleFor(x => x.CustomData).JsonObject().Custom(CustomDataShapeRule.NoLongStrings);
         RuleFor(x => x.Options).SetValidator(new CreateAccountOptionsValidator()!);
 
@@ -50,8 +49,7 @@ public sealed class AccountItemValidator : AbstractValidator<CreateAccountItem>
 
         RuleFor(x => x.TenantIds).Must(ids => ids is null || ids.Length <= FieldLimits.LinksPerAccount)
             .WithErrorCode(ErrorCodes.TooLong).WithMessage(_ => Messages.TooLong("tenantIds", FieldLimits.LinksPerAccount));
-        RuleForEach(x => x.TenantIds).NotEmpty().WithErrorCode(ErrorCodes.InvalidFormat)
-            .WithMessage(_ => Messages.InvalidFormat("{PropertyName}")).SingleLine(FieldLimits.ReferenceId);
+        RuleFor(x => x.TenantIds).Custom(PlainTextFields.EachId("tenantIds", FieldLimits.ReferenceId));
         RuleFor(x => x.MetadataSource).JsonObject();
         RuleFor(x => x.Identities).Must(ids => ids is null || ids.Length <= FieldLimits.IdentitiesPerAccount)
             .WithErrorCode(ErrorCodes.TooLong).WithMessage(_ => Messages.TooLong("identities", FieldLimits.IdentitiesPerAccount));

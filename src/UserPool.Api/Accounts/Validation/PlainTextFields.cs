@@ -44,20 +44,35 @@ public static class PlainTextFields
     {
         foreach (var (field, value, maxLength) in Fields)
         {
-            var text = value(item);
-            if (text is null)
+            if (value(item) is { } text && Failure(field, field, text, maxLength) is { } failure)
             {
-                continue;
-            }
-
-            if (!TextRules.IsSingleLine(text))
-            {
-                context.AddFailure(new ValidationFailure(field, Messages.InvalidText(field)) { ErrorCode = ErrorCodes.InvalidText });
-            }
-            else if (text.Length > maxLength)
-            {
-                context.AddFailure(new ValidationFailure(field, Messages.TooLong(field, maxLength)) { ErrorCode = ErrorCodes.TooLong });
+                context.AddFailure(failure);
             }
         }
     }
+
+    /// <summary>
+    /// A list of ids (departmentIds, tenantIds): each one non-blank line of storable text, not too long. This is what
+    /// RuleForEach(...).NotEmpty().SingleLine(...) reported, without the child context it builds per element; as under
+    /// CascadeMode.Stop, only the first element that fails is reported ("departmentIds[1]").
+    /// </summary>
+    public static Action<string[]?, ValidationContext<CreateAccountItem>> EachId(string field, int maxLength) => (ids, context) =>
+    {
+        for (var i = 0; i < (ids?.Length ?? 0); i++)
+        {
+            var failure = string.IsNullOrWhiteSpace(ids![i])
+                ? new ValidationFailure($"{field}[{i}]", Messages.InvalidFormat(field)) { ErrorCode = ErrorCodes.InvalidFormat }
+                : Failure($"{field}[{i}]", field, ids[i], maxLength);
+            if (failure is not null)
+            {
+                context.AddFailure(failure);
+                return;
+            }
+        }
+    };
+
+    private static ValidationFailure? Failure(string path, string field, string text, int maxLength) =>
+        !TextRules.IsSingleLine(text) ? new ValidationFailure(path, Messages.InvalidText(field)) { ErrorCode = ErrorCodes.InvalidText }
+        : text.Length > maxLength ? new ValidationFailure(path, Messages.TooLong(field, maxLength)) { ErrorCode = ErrorCodes.TooLong }
+        : null;
 }
