@@ -107,8 +107,8 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         var run = await BatchRun.RunAsync(bodies, settings.SeedClients, b => b.Users, b => writers.Api.PostAsync(CreateUsersBatch, b.Body),
             cpu, memory, (_, written) => trace.Enqueue((written, memory.RssKb())));
         _results.Import = new ImportResult(run, trace.OrderBy(t => t.Users).ToList(), await database.CountAccountsAsync());
-        var rss = Enumerable.Range(1, 10).Select(tenth => trace.Where(t => t.Users <= tenth * run.Users / 10).DefaultIfEmpty().Max(t => t.RssKb) / 1024);
-        Log($"  {run.UsersPerSecond:N0} users/s, server peak RSS {run.ServerPeakRssKb / 1024.0:N0} MB; RSS at each tenth (MB): {string.Join(" ", rss)}");
+        var highest = Enumerable.Range(1, 10).Select(tenth => trace.Where(t => t.Users <= tenth * run.Users / 10).DefaultIfEmpty().Max(t => t.RssKb) / 1024);
+        Log($"  {run.UsersPerSecond:N0} users/s, server peak RSS {run.ServerPeakRssKb / 1024.0:N0} MB; highest RSS by each tenth (MB): {string.Join(" ", highest)}");
     }
 
     private async Task WarmUpAsync(Writers writers, UserFactory users, CpuMeter cpu, ProcessMemory memory)

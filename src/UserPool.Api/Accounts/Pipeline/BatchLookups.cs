@@ -29,12 +29,11 @@ public sealed record CustomFieldRule(string Key, string DataType, string? Option
             return accepted;
         }
 
-        foreach (var option in options.RootElement.EnumerateArray())
+        foreach (var option in options.RootElement.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.Object))
         {
             foreach (var name in (ReadOnlySpan<string>)["value", "label"])
             {
-                if (option.ValueKind == JsonValueKind.Object && option.TryGetProperty(name, out var text)
-                    && text.ValueKind == JsonValueKind.String)
+                if (option.TryGetProperty(name, out var text) && text.ValueKind == JsonValueKind.String)
                 {
                     accepted.Add(text.GetString()!);
                 }
