@@ -29,6 +29,12 @@ public sealed class ApiExceptionHandler(EnvelopeWriter writer, ILogger<ApiExcept
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 await writer.WriteAsync(context, 413, BodyTooLargeMessage);
                 return true;
+            case BadHttpRequestException { InnerException: JsonFieldException field }:
+                await WriteAsync(context, field);
+                return true;
+            case JsonFieldException field:
+                await WriteAsync(context, field);
+                return true;
             case BadHttpRequestException { InnerException: JsonException json }:
                 await writer.WriteAsync(context, 400, DescribeJsonError(json));
                 return true;
@@ -57,6 +63,15 @@ public sealed class ApiExceptionHandler(EnvelopeWriter writer, ILogger<ApiExcept
         logger.LogError(exception, "Unhandled fault");
         await writer.WriteAsync(context, 500, $"Internal server error (request id {context.TraceIdentifier})");
         return true;
+    }
+
+    /// <summary>An unknown key or a field in both spellings: a 400 naming its path, in the language the client asked for
+    /// (read from the header: the language middleware's value does not flow back out to this handler).</summary>
+    private Task WriteAsync(HttpContext context, JsonFieldException field)
+    {
+        var english = RequestLanguage.Normalize(context.Request.Headers[RequestLanguage.Header]) == RequestLanguage.English;
+        var error = field.ToItemError(english);
+        return writer.WriteAsync(context, 400, error.Message, errors: [error]);
     }
 
     /// <summary>System.Text.Json's messages name the .NET type; keep only the JSON path and position.</summary>

@@ -15,4 +15,10 @@ public sealed class ApiOptions
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     public bool SwaggerEnabled { get; set; } = true;
+
+    /// <summary>
+    /// A key of a create-accounts item, identity, otp, options or sendNotification that names no field: refused
+    /// with a 400 (default), or ignored for clients of a newer API that send fields this server does not know.
+    /// </summary>
+    public UnknownFieldHandling UnknownFields { get; set; } = UnknownFieldHandling.Refuse;
 }

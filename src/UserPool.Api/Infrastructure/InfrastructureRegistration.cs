@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace UserPool.Api.Infrastructure;
 
@@ -7,7 +8,8 @@ public static class InfrastructureRegistration
     public static WebApplicationBuilder AddUserPoolInfrastructure(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.Configure<JsonOptions>(o => JsonDefaults.Configure(o.SerializerOptions));
+        builder.Services.AddOptions<JsonOptions>()
+            .Configure<IOptions<ApiOptions>>((o, api) => JsonDefaults.Configure(o.SerializerOptions, api.Value.UnknownFields));
         // Bad bodies become exceptions in every environment, so the central handler can answer with the envelope.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton<EnvelopeWriter>();

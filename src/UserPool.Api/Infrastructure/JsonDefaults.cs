@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace UserPool.Api.Infrastructure;
 
@@ -8,12 +9,16 @@ public static class JsonDefaults
 {
     /// <summary>
     /// camelCase like the contract; non-ASCII written as is (Authing and JSON.stringify do the same);
-    /// property names matched exactly, so a misspelt field is ignored rather than half-matched.
+    /// property names matched exactly (a request object also takes its fields' snake_case spellings and refuses
+    /// unknown keys, see <see cref="JsonFieldRules"/>), so a misspelt field is refused rather than half-matched.
     /// </summary>
     public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions());
 
-    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    public static JsonSerializerOptions Configure(
+        JsonSerializerOptions options, UnknownFieldHandling unknownFields = UnknownFieldHandling.Refuse)
     {
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+            .WithAddedModifier(JsonFieldRules.Modifier(unknownFields));
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DictionaryKeyPolicy = null;
         options.PropertyNameCaseInsensitive = false;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using UserPool.Api.Infrastructure;
 
 namespace UserPool.Api.Accounts.Contracts;
 
@@ -7,7 +8,7 @@ namespace UserPool.Api.Accounts.Contracts;
 /// Also the body of create-user / create-public-account, whose top-level <see cref="Options"/> apply to it.
 /// Fields of the seed's older form are accepted too (contract §7).
 /// </summary>
-public sealed record CreateAccountItem
+public sealed record CreateAccountItem : StrictJsonObject
 {
     public string? Status { get; init; }
     public string? Email { get; init; }

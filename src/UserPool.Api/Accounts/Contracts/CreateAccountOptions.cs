@@ -1,7 +1,9 @@
+using UserPool.Api.Infrastructure;
+
 namespace UserPool.Api.Accounts.Contracts;
 
 /// <summary>CreateUserOptionsDto / CreatePublicAccountOptionsDto (identical), plus the dryRun extension.</summary>
-public sealed record CreateAccountOptions
+public sealed record CreateAccountOptions : StrictJsonObject
 {
     /// <summary>Store the password value as given (a hash from another system), with its salt.</summary>
     public bool? KeepPassword { get; init; }
@@ -17,7 +19,7 @@ public sealed record CreateAccountOptions
 }
 
 /// <summary>SendCreateAccountNotificationDto.</summary>
-public sealed record SendNotificationOptions
+public sealed record SendNotificationOptions : StrictJsonObject
 {
     public bool? SendEmailNotification { get; init; }
     public bool? SendPhoneNotification { get; init; }

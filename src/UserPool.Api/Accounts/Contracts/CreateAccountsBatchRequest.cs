@@ -1,7 +1,9 @@
+using UserPool.Api.Infrastructure;
+
 namespace UserPool.Api.Accounts.Contracts;
 
 /// <summary>CreateUserBatchReqDto / CreatePublicAccountBatchReqDto.</summary>
-public sealed record CreateAccountsBatchRequest
+public sealed record CreateAccountsBatchRequest : StrictJsonObject
 {
     public IReadOnlyList<CreateAccountItem>? List { get; init; }
     public CreateAccountOptions? Options { get; init; }

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using UserPool.Api.Infrastructure;
 
 namespace UserPool.Api.Accounts.Contracts;
 
 /// <summary>CreateIdentityDto. userInfoInIdp and originConnIds are optional in practice (Go sends null).</summary>
-public sealed record IdentityInput
+public sealed record IdentityInput : StrictJsonObject
 {
     public string? ExtIdpId { get; init; }
     public string? Provider { get; init; }
@@ -16,7 +17,7 @@ public sealed record IdentityInput
 }
 
 /// <summary>CreateUserOtpDto; Go always sends {"secret":""}, which means no OTP.</summary>
-public sealed record OtpInput
+public sealed record OtpInput : StrictJsonObject
 {
     public string? Secret { get; init; }
     public string? RecoveryCode { get; init; }
