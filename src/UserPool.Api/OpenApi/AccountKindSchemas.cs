@@ -39,7 +39,7 @@ internal static class AccountKindSchemas
         document.Derive("CreateUserReqDto", "CreatePublicAccountReqDto", without: ["tenantIds", "metadataSource", "identities"], publicForms)
             .Describe("One public account to create: an item of create-public-accounts-batch (its own options win over the batch's) " +
                 "or the body of create-public-account. At least one of email, phone and username; email, phone, username and " +
-                "externalId are unique in the pool across users and public accounts.");
+                "externalId are unique in the pool across users and public accounts." + AccountSchemas.FieldSpellings);
         document.Derive("CreateUserBatchReqDto", "CreatePublicAccountBatchReqDto", without: [], publicForms)
             .Describe(document.Schema("CreateUserBatchReqDto").Description!.Replace("create-users-batch", "create-public-accounts-batch", StringComparison.Ordinal));
         document.Derive("ListUsersAdvancedFilterItemDto", "ListPublicAccountsAdvancedFilterItemDto", without: [], publicForms);

@@ -15,6 +15,12 @@ internal static class AccountSchemas
 {
     public static readonly string[] AnswerSchemas = ["UserDto", "PublicAccountDto"];
 
+    /// <summary>How the keys of the create-accounts request objects are read (<see cref="JsonFieldRules"/>).</summary>
+    public const string FieldSpellings = " Each field is also read under its snake_case name (external_id, as in the Authing docs' " +
+        "Python sample); answers use camelCase. One field in both spellings, or a key that names no field, is a 400 " +
+        "(duplicate_field, unknown_field) naming its path and the nearest field; unknown keys are skipped instead when the " +
+        "server's Api:UnknownFields is Ignore.";
+
     private static readonly string[] InputGenders = ["M", "F", "U", "W"];
     private static readonly string[] AnswerGenders = ["M", "F", "U"];
 
@@ -23,7 +29,7 @@ internal static class AccountSchemas
         DescribeItem(document.Schema("CreateUserReqDto"), accounts);
         DescribeOptions(document);
         document.Schema("CreateUserBatchReqDto")
-            .Describe($"create-users-batch: 1 to {accounts.MaxBatchSize} accounts and the options that apply to all of them.")
+            .Describe($"create-users-batch: 1 to {accounts.MaxBatchSize} accounts and the options that apply to all of them." + FieldSpellings)
             .Require("list")
             .Edit("list", list =>
             {
@@ -33,7 +39,8 @@ internal static class AccountSchemas
                 list.Description = "The accounts to create, all or none.";
             });
         document.Schema("CreateIdentityDto")
-            .Describe("An external identity to bind. The SDK's type also requires userInfoInIdp and originConnIds; they are optional here (Go sends null).")
+            .Describe("An external identity to bind. The SDK's type also requires userInfoInIdp and originConnIds; they are optional here (Go sends null)." +
+                FieldSpellings)
             .Require("extIdpId", "provider", "type", "userIdInIdp")
             .Edit("provider", p => p.Enum(Enums.Providers))
             .Edit("type", p => p.Description = "Identity type, e.g. openid, unionid, primary.")
@@ -41,7 +48,7 @@ internal static class AccountSchemas
             .Edit("accessToken", p => p.Description = "Stored encrypted; never answered.")
             .Edit("refreshToken", p => p.Description = "Stored encrypted; never answered.");
         document.Schema("CreateUserOtpDto")
-            .Describe("An existing TOTP secret to import. Go's empty {\"secret\":\"\"} means none.")
+            .Describe("An existing TOTP secret to import. Go's empty {\"secret\":\"\"} means none." + FieldSpellings)
             .Require("secret");
         foreach (var name in AnswerSchemas)
         {
@@ -64,7 +71,7 @@ internal static class AccountSchemas
     private static void DescribeItem(OpenApiSchema item, AccountsOptions accounts)
     {
         item.Describe("One account to create. At least one of email, phone and username; email, phone, username and externalId " +
-                "are unique in the pool across users and public accounts.")
+                "are unique in the pool across users and public accounts." + FieldSpellings)
             .Edit("status", p => { p.Enum(Enums.Statuses); p.Description = "Default Activated."; })
             .Edit("email", p => { p.Format = "email"; p.Description = "Unique in the pool; compared case-insensitively."; })
             .Edit("phone", p => p.Description = "Without the country code: 4 to 20 digits. Unique in the pool with its country code.")
@@ -99,7 +106,7 @@ internal static class AccountSchemas
     private static void DescribeOptions(OpenApiDocument document)
     {
         document.Schema("CreateUserOptionsDto")
-            .Describe("Options of a create call. In a public-account batch an item's own options win over the batch's.")
+            .Describe("Options of a create call. In a public-account batch an item's own options win over the batch's." + FieldSpellings)
             .Edit("keepPassword", p => p.Description = "Store password as given (a hash from another system, with salt) instead of hashing it: for migrations.")
             .Edit("autoGeneratePassword", p => p.Description = "Generate a password for accounts created without one.")
             .Edit("resetPasswordOnFirstLogin", p => p.Description = "Require a new password at the first login.")
@@ -118,7 +125,7 @@ internal static class AccountSchemas
             })
             .Edit("dryRun", p => p.Description = "Extension (not in Authing): run every check and answer as if created, writing nothing. Batch level only.");
         document.Schema("SendCreateAccountNotificationDto")
-            .Describe("Whether to tell the new accounts their login details.")
+            .Describe("Whether to tell the new accounts their login details." + FieldSpellings)
             .Edit("sendEmailNotification", p => p.Description = "E-mail accounts that have an e-mail address.")
             .Edit("sendPhoneNotification", p => p.Description = "Send an SMS to accounts that have a phone.")
             .Edit("appId", p => p.Description = "The application whose login address the message carries.");

@@ -63,6 +63,28 @@ internal static class FailureExamples
         }
         """;
 
+    /// <summary>An item key that names no field, and the field it resembles.</summary>
+    public const string UnknownField = """
+        {
+          "statusCode": 400,
+          "message": "Unknown field list[0].externalID: did you mean externalId?",
+          "requestId": "6b0436977b74327ffc402abc",
+          "errors": [ { "index": 0, "field": "list[0].externalID", "code": "unknown_field", "message": "Unknown field list[0].externalID: did you mean externalId?" } ],
+          "data": null
+        }
+        """;
+
+    /// <summary>A single create's key that names no field: no list[i] prefix, index null.</summary>
+    public const string UnknownFieldSingle = """
+        {
+          "statusCode": 400,
+          "message": "Unknown field extrnalId: did you mean externalId?",
+          "requestId": "6b0436977b74327ffc402abd",
+          "errors": [ { "index": null, "field": "extrnalId", "code": "unknown_field", "message": "Unknown field extrnalId: did you mean externalId?" } ],
+          "data": null
+        }
+        """;
+
     public const string MissingCredentials = """
         {
           "statusCode": 401,

@@ -98,6 +98,16 @@ public sealed class OperationExamplesFilter : IOperationFilter
 
     private static readonly Example InvalidGender = new("invalidGender", "An invalid field (400)", () => JsonNode.Parse(FailureExamples.InvalidGender)!);
 
+    private const string UnknownFieldNote = "Fields are read in camelCase and in snake_case (external_id); any other key of an item, " +
+        "identity, otp, options or sendNotification is refused with its path and the nearest field, and one field in both spellings " +
+        "is refused as duplicate_field. With the server's Api:UnknownFields set to Ignore, unknown keys are skipped instead.";
+
+    private static readonly Example UnknownField = new("unknownField", "A key that names no field (400)",
+        () => JsonNode.Parse(FailureExamples.UnknownField)!, UnknownFieldNote);
+
+    private static readonly Example UnknownFieldSingle = new("unknownField", "A key that names no field (400)",
+        () => JsonNode.Parse(FailureExamples.UnknownFieldSingle)!, UnknownFieldNote);
+
     private static readonly Dictionary<string, Example[]> Failures = new()
     {
         ["createUsersBatch"] =
@@ -106,10 +116,11 @@ public sealed class OperationExamplesFilter : IOperationFilter
                 "Its password is a ciphertext made with Authing's key, and its departments and custom fields do not exist."),
             DuplicateInBatch,
             TakenByAnotherAccount,
+            UnknownField,
         ],
-        ["createUser"] = [InvalidGender, TakenByAnotherAccount],
-        ["createPublicAccountsBatch"] = [TakenByAnotherAccount, DuplicateInBatch],
-        ["createPublicAccount"] = [InvalidGender, TakenByAnotherAccount],
+        ["createUser"] = [InvalidGender, TakenByAnotherAccount, UnknownFieldSingle],
+        ["createPublicAccountsBatch"] = [TakenByAnotherAccount, DuplicateInBatch, UnknownField],
+        ["createPublicAccount"] = [InvalidGender, TakenByAnotherAccount, UnknownFieldSingle],
         ["getUser"] = [new("notFound", "No such user (404)", () => JsonNode.Parse(FailureExamples.UserNotFound)!)],
         ["getManagementToken"] = [new("invalidKey", "Wrong key or secret (401)", () => JsonNode.Parse(FailureExamples.InvalidAccessKey)!)],
     };
