@@ -9,8 +9,8 @@ public static class JsonDefaults
 {
     /// <summary>
     /// camelCase like the contract; non-ASCII written as is (Authing and JSON.stringify do the same);
-    /// property names matched exactly (a request object also takes its fields' snake_case spellings and refuses
-    /// unknown keys, see <see cref="JsonFieldRules"/>), so a misspelt field is refused rather than half-matched.
+    /// property names matched exactly, so a misspelt field is never half-matched. The create-accounts request objects
+    /// also take their fields' snake_case spellings and refuse unknown keys (<see cref="JsonFieldRules"/>).
     /// </summary>
     public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions());
 

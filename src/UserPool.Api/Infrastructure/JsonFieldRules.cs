@@ -17,8 +17,9 @@ public enum UnknownFieldHandling
 /// A System.Text.Json contract modifier for <see cref="StrictJsonObject"/> types, so aliases and unknown keys are
 /// handled by one rule derived from the properties themselves rather than by code per field:
 /// <list type="bullet">
-/// <item>each property whose snake_case name differs (externalId → external_id) gets that name as a second,
-/// read-only-on-input property writing the same member; answers and the idempotency fingerprint keep camelCase;</item>
+/// <item>each property whose snake_case name differs (externalId → external_id) gets a second property of that
+/// name which is only read, never written, and sets the same member: answers and the idempotency fingerprint keep
+/// camelCase;</item>
 /// <item>both spellings of one field in one object throw <see cref="DuplicateSpellingException"/>;</item>
 /// <item>with <see cref="UnknownFieldHandling.Refuse"/>, an extension-data slot catches any other key and throws
 /// <see cref="UnknownJsonFieldException"/>. The serializer fills in the exception's JSON path, which ends in the key.</item>

@@ -187,6 +187,23 @@ public sealed class SnakeCaseFieldTests(UserPoolApiFactory api) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PublicAccountFieldsInSnakeCase_AreStored()
+    {
+        using var client = api.CreateSignedClient();
+
+        var envelope = await client.PostEnvelopeAsync("/api/v3/create-public-account", JsonNode.Parse("""
+            {"username": "shared", "given_name": "Ada", "family_name": "Lovelace", "preferred_username": "ada",
+             "identity_number": "110101199003070000", "options": {"reset_password_on_first_login": true, "password_encrypt_type": "none"}}
+            """));
+
+        Assert.True((int)envelope["statusCode"]! == 200, envelope.ToJsonString());
+        var account = envelope["data"]!;
+        Assert.Equal(("Ada", "Lovelace", "ada", "110101199003070000"), ((string)account["givenName"]!, (string)account["familyName"]!,
+            (string)account["preferredUsername"]!, (string)account["identityNumber"]!));
+        Assert.True((bool)account["resetPasswordOnNextLogin"]!);
+    }
+
+    [Fact]
     public async Task PasswordEncryptTypeInSnakeCase_IsValidatedUnderItsFieldName()
     {
         using var client = api.CreateSignedClient();
