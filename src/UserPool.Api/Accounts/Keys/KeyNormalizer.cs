@@ -75,6 +75,9 @@ public static class KeyNormalizer
     /// <summary>The phone from its national digits and country code (default +86); see <see cref="PhoneKey"/>.</summary>
     public static PhoneResult Phone(string phone, string? countryCode) => PhoneKey.Parse(phone, countryCode);
 
+    /// <summary>A phone written with its country code (+86 135-9993-0052), as a lookup receives it; null when it is no number.</summary>
+    public static (string National, string CountryCode)? InternationalPhone(string raw) => PhoneKey.International(raw);
+
     /// <summary>The key of a value being looked up, or null when no account can hold it (it would be refused on create).</summary>
     public static string? EmailKeyOrNull(string raw) => Email(raw).Key;
 

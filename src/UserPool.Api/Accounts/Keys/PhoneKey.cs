@@ -48,6 +48,19 @@ internal static partial class PhoneKey
         return new PhoneResult(national, shownCode, shownCode + national, null, null);
     }
 
+    public static (string National, string CountryCode)? International(string raw)
+    {
+        try
+        {
+            var number = Numbers.Parse(raw, "ZZ");
+            return (Numbers.GetNationalSignificantNumber(number), "+" + number.CountryCode);
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The calling code of a phoneCountryCode (+86, 86, +086, +0086; default +86), or null when there is none such.</summary>
     public static int? CountryCode(string? countryCode)
     {
