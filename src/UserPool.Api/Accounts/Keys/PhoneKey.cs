@@ -61,7 +61,7 @@ internal static partial class PhoneKey
         }
     }
 
-    /// <summary>The calling code of a phoneCountryCode (+86, 86, +086, +0086; default +86), or null when there is none such.</summary>
+    /// <summary>The calling code of a phoneCountryCode (+86, +086, +0086; default +86), or null when there is none such.</summary>
     public static int? CountryCode(string? countryCode)
     {
         if (string.IsNullOrWhiteSpace(countryCode))
@@ -83,7 +83,7 @@ internal static partial class PhoneKey
         _ => "not a length this country uses",
     };
 
-    [GeneratedRegex(@"^\+?0*([1-9][0-9]{0,3})\z")]
+    [GeneratedRegex(@"^\+0*([1-9][0-9]{0,3})\z")]
     private static partial Regex CountryCodePattern();
 
     [GeneratedRegex(@"^[0-9 ()\-.]*[0-9][0-9 ()\-.]*\z")]

@@ -53,7 +53,8 @@ public sealed partial record AccountKey(AccountIdType Type, IReadOnlyList<(strin
             return [(new string(raw.Where(char.IsAsciiDigit).ToArray()), null)];
         }
 
-        return KeyNormalizer.InternationalPhone(raw) is { } phone ? [(phone.National, phone.CountryCode)] : null;
+        // A + number that parses as no phone at all (e.g. 200 digits) is looked for and simply not found.
+        return KeyNormalizer.InternationalPhone(raw) is { } phone ? [(phone.National, phone.CountryCode)] : [];
     }
 
     /// <summary><c>extIdpId:userIdInIdp</c>; the id in the provider may itself hold colons.</summary>

@@ -199,6 +199,24 @@ public sealed class LookAlikeKeyTests(UserPoolApiFactory api) : IAsyncLifetime
         Assert.Equal(id, (string)found["userId"]!);
     }
 
+    [Fact]
+    public async Task CreateUsersBatch_TheOpenApiLookAlikesExample_IsWhatTheServerAnswers()
+    {
+        using var client = api.CreateSignedClient();
+        client.Lang = "en-US";
+        await CreateAsync(client, new { username = "unrelated" });
+
+        var envelope = await client.PostEnvelopeAsync("/api/v3/create-users-batch", new
+        {
+            list = new object[] { new { username = "bob" }, new { username = "\uff42\uff4f\uff42" }, new { email = "an\u200bna@example.com" }, new { phone = "13599930052", phoneCountryCode = "+0" } },
+        });
+
+        var example = JsonNode.Parse(UserPool.Api.OpenApi.FailureExamples.LookAlikes)!;
+        Assert.Equal((int)example["statusCode"]!, (int)envelope["statusCode"]!);
+        Assert.Equal((string)example["message"]!, (string)envelope["message"]!);
+        Assert.True(JsonNode.DeepEquals(example["errors"], envelope["errors"]), envelope["errors"]!.ToJsonString());
+    }
+
     private static Dictionary<string, object?> Item(string field, string value) => field == "phoneCountryCode"
         ? new() { ["phone"] = "13599930052", ["phoneCountryCode"] = value }
         : new() { [field] = value };
