@@ -49,6 +49,11 @@ public sealed class AccountKeys
         if (keys.Phone is { IsRefused: true } phone)
         {
             Report(context, phone.RefusedField!, phone.Refusal);
+            if (phone.RefusedField == "phoneCountryCode" && !PhoneKey.IsWellFormed(item.Phone!.Trim()))
+            {
+                // Both parts are wrong: say so for both, as for any two failing fields.
+                Report(context, "phone", new KeyRefusal(Validation.ErrorCodes.InvalidFormat, KeyMessages.PhoneFormat()));
+            }
         }
         else if (!keys.CountryCodeWithoutPhoneIsValid)
         {

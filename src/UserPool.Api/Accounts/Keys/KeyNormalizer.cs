@@ -62,7 +62,8 @@ public static class KeyNormalizer
         {
             asciiDomain = Ascii.IsValid(domain) && !domain.Contains("xn--", StringComparison.OrdinalIgnoreCase)
                 ? domain.ToLowerInvariant()
-                : Idn.GetAscii(domain);
+                // IdnMapping hands an all-ASCII name (xn-- labels too) back as written, upper case included.
+                : Idn.GetAscii(domain).ToLowerInvariant();
         }
         catch (ArgumentException)
         {

@@ -22,7 +22,7 @@ internal static partial class PhoneKey
         }
 
         var trimmed = phone.Trim();
-        if (trimmed.Length > MaxPhoneLength || !PhonePattern().IsMatch(trimmed))
+        if (!IsWellFormed(trimmed))
         {
             return PhoneResult.Refused("phone", ErrorCodes.InvalidFormat, KeyMessages.PhoneFormat());
         }
@@ -47,6 +47,9 @@ internal static partial class PhoneKey
         var national = Numbers.GetNationalSignificantNumber(number);
         return new PhoneResult(national, shownCode, shownCode + national, null, null);
     }
+
+    /// <summary>Digits with the separators people type, and not too long: what is worth parsing at all.</summary>
+    public static bool IsWellFormed(string phone) => phone.Length <= MaxPhoneLength && PhonePattern().IsMatch(phone);
 
     public static (string National, string CountryCode)? International(string raw)
     {

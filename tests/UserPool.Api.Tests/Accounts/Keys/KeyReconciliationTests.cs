@@ -38,10 +38,10 @@ public sealed class KeyReconciliationTests(UserPoolApiFactory api) : IAsyncLifet
         Assert.All(rows.Values, a => Assert.Equal(1, a.KeysVersion));
         Assert.Equal(("jos\u00e9", "bob@example.com", (string[]?)null), (rows[Id("a-older")].UsernameKey, rows[Id("a-older")].EmailKey, rows[Id("a-older")].KeyProblems));
         Assert.Equal("\u200b" + Id("b-newer"), rows[Id("b-newer")].UsernameKey);
-        Assert.Equal([$"username: same key as account {Id("a-older")}"], rows[Id("b-newer")].KeyProblems);
-        Assert.Equal(["username: refused (invisible_character)"], rows[Id("c-invisible")].KeyProblems);
+        Assert.Equal([$"username: same key as account {Id("a-older")}"], rows[Id("b-newer")].KeyProblems!);
+        Assert.Equal(["username: refused (invisible_character)"], rows[Id("c-invisible")].KeyProblems!);
         Assert.Equal("+8613599930052", rows[Id("d-phone")].PhoneKey);
-        Assert.Equal([$"phone: same key as account {Id("d-phone")}"], rows[Id("e-phone")].KeyProblems);
+        Assert.Equal([$"phone: same key as account {Id("d-phone")}"], rows[Id("e-phone")].KeyProblems!);
         Assert.Equal(("plain", "plain@example.com"), (rows[Id("f-plain")].UsernameKey, rows[Id("f-plain")].EmailKey));
         // Stored values are left as they were: nothing is rewritten, merged or hidden.
         Assert.Equal(("Jose\u0301", "+086"), (rows[Id("b-newer")].Username, rows[Id("d-phone")].PhoneCountryCode));

@@ -130,7 +130,7 @@ public sealed class LookAlikeKeyTests(UserPoolApiFactory api) : IAsyncLifetime
     [Theory]
     [InlineData("13599930052", "+0", "phoneCountryCode", "invalid_format")]
     [InlineData("1359", "+86", "phone", "not_possible_phone")]
-    [InlineData("13800000000", "+1", "phone", "not_possible_phone")]
+    [InlineData("12345", "+1", "phone", "not_possible_phone")]
     public async Task CreateUsersBatch_WithAnImpossiblePhone_Answers400NamingTheField(string phone, string countryCode, string field, string code)
     {
         using var client = api.CreateSignedClient();
