@@ -1,4 +1,5 @@
 using UserPool.Api.Accounts.Idempotency;
+using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Accounts.Pipeline;
 using UserPool.Api.Accounts.Reading;
 
@@ -14,6 +15,9 @@ public static class AccountsRegistration
         builder.Services.AddHostedService<IdempotencyPruner>();
         builder.Services.AddSingleton<CreateAccountsPipeline>();
         builder.Services.AddScoped<AccountReader>();
+        builder.Services.AddSingleton<KeyReconciler>();
+        builder.Services.AddSingleton<KeyProblems>();
+        builder.Services.AddSingleton<KeyStartup>();
         return builder;
     }
 }

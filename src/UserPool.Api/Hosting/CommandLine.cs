@@ -10,11 +10,13 @@ public static class CommandLine
         usage:
           pools create --name <name>      create a user pool and its first access key
           keys create --pool <poolId>     create another access key for a pool
+          accounts check-keys             list accounts whose e-mail/username/phone keys collide or are
+                                          refused under the current key rules, and what to do
           transport-keys rotate           replace the RSA and SM2 password transport keys (old ones
                                           keep decrypting for TransportKeys:RotationGraceHours)
         """;
 
-    public static bool IsCommand(string[] args) => args is ["pools" or "keys" or "transport-keys" or "help", ..];
+    public static bool IsCommand(string[] args) => args is ["pools" or "keys" or "transport-keys" or "accounts" or "help", ..];
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -24,6 +26,11 @@ public static class CommandLine
         var provisioner = scope.ServiceProvider.GetRequiredService<PoolProvisioner>();
         try
         {
+            if (args is ["accounts", "check-keys"])
+            {
+                return await Accounts.Keys.CheckKeysCommand.RunAsync(scope.ServiceProvider, Console.Out, ct);
+            }
+
             if (args is ["transport-keys", "rotate"])
             {
                 await scope.ServiceProvider.GetRequiredService<Passwords.Transport.TransportKeyStore>().RotateAsync(ct);

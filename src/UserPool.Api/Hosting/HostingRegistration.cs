@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace UserPool.Api.Hosting;
@@ -6,6 +7,8 @@ public static class HostingRegistration
 {
     public static WebApplicationBuilder AddUserPoolHosting(this WebApplicationBuilder builder)
     {
+        // ICU is loaded (for the key normalizer's NFC and IDNA), but numbers, dates and texts must not follow the host's locale.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DatabaseMigrator>();

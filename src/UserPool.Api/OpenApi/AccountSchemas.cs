@@ -73,10 +73,21 @@ internal static class AccountSchemas
         item.Describe("One account to create. At least one of email, phone and username; email, phone, username and externalId " +
                 "are unique in the pool across users and public accounts." + FieldSpellings)
             .Edit("status", p => { p.Enum(Enums.Statuses); p.Description = "Default Activated."; })
-            .Edit("email", p => { p.Format = "email"; p.Description = "Unique in the pool; compared case-insensitively."; })
-            .Edit("phone", p => p.Description = "Without the country code: 4 to 20 digits. Unique in the pool with its country code.")
-            .Edit("phoneCountryCode", p => p.Description = "Such as +86 (mainland China, the default); needs phone.")
-            .Edit("username", p => p.Description = "Unique in the pool; compared case-insensitively.")
+            .Edit("email", p =>
+            {
+                p.Format = "email";
+                p.Description = "Unique in the pool by its key: trimmed, local part width-mapped, NFC and lower-cased, domain through " +
+                    "IDNA (bücher.example = xn--bcher-kva.example). Stored and answered as sent, trimmed. Invisible/formatting " +
+                    "(invisible_character) and unassigned (unassigned_character) code points are refused.";
+            })
+            .Edit("phone", p => p.Description = "Without the country code; spaces, dashes, dots and parentheses are tolerated. Must be a " +
+                "possible number for its country (libphonenumber; else not_possible_phone). Stored and answered as its national number; " +
+                "unique in the pool with its country code.")
+            .Edit("phoneCountryCode", p => p.Description = "Such as +86 (mainland China, the default); +086 and +0086 are +86; +0 and " +
+                "codes no country uses are refused. Stored and answered normalized. Needs phone.")
+            .Edit("username", p => p.Description = "Unique in the pool by its key (RFC 8265 UsernameCaseMapped mappings: width, NFC, " +
+                "lower case; spaces inside and punctuation accepted). Stored and answered as sent, trimmed. Invisible/formatting and " +
+                "unassigned code points are refused.")
             .Edit("externalId", p => p.Description = "An id in another system; unique in the pool.")
             .Edit("gender", p => { p.Enum(InputGenders); p.Description = "M, F or U (default). W, from older Authing docs, is accepted and stored as F."; })
             .Edit("photo", p => { p.Format = "uri"; p.Description = $"An http(s) URL; {accounts.DefaultPhotoUrl} when absent."; })

@@ -45,7 +45,9 @@ internal static class EnvelopeSchemas
             .Edit("index", p => p.Description = "The failing item's position in list; null when the error is not about one item.")
             .Edit("field", p => p.Description = "Where, as a path: list[3].email, list[0].customData.age, options.departmentIdType.")
             .Edit("code", p => p.Description = "A stable code: required, invalid_format, invalid_value, too_long, not_supported, " +
-                "duplicate_in_batch, already_exists, not_found, undefined_custom_field, custom_field_type, decryption_failed, …");
+                "duplicate_in_batch, already_exists, not_found, undefined_custom_field, custom_field_type, decryption_failed, " +
+                "invisible_character and unassigned_character (an e-mail or username holding a Cf or unassigned code point), " +
+                "not_possible_phone (not a possible number for its country code), …");
         document.Schema("ItemConflictDto")
             .Require("with")
             .Edit("with", p => { p.Enum(["item", "existing"]); p.Description = "Another item of the same batch (index), or a stored account (accountId)."; })

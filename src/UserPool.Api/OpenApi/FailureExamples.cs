@@ -37,6 +37,25 @@ internal static class FailureExamples
         }
         """;
 
+    /// <summary>
+    /// The key normalizer's refusals: [{username: "bob"}, {username: "ｂｏｂ"}, {email: "an&lt;U+200B&gt;na@example.com"},
+    /// {phone: "13599930052", phoneCountryCode: "+0"}]. Full-width letters are the same username; a zero-width space and
+    /// a country code no country uses are refused.
+    /// </summary>
+    public const string LookAlikes = """
+        {
+          "statusCode": 400,
+          "message": "list[1]: username ｂｏｂ duplicates list[0] (2 more in errors)",
+          "requestId": "6b0436787b74327ffc402abc",
+          "errors": [
+            { "index": 1, "field": "list[1].username", "code": "duplicate_in_batch", "message": "username ｂｏｂ duplicates list[0]", "conflict": { "with": "item", "index": 0 } },
+            { "index": 2, "field": "list[2].email", "code": "invisible_character", "message": "Parameter email contains an invisible or formatting character (U+200B)" },
+            { "index": 3, "field": "list[3].phoneCountryCode", "code": "invalid_format", "message": "Parameter phoneCountryCode +0 is not a country calling code" }
+          ],
+          "data": null
+        }
+        """;
+
     /// <summary>The public-accounts sample after the users sample ran: uniqueness spans both kinds.</summary>
     public const string TakenByAnotherAccount = """
         {

@@ -96,6 +96,11 @@ public sealed class OperationExamplesFilter : IOperationFilter
     private static readonly Example DuplicateInBatch = new("duplicateInBatch", "Two items share a username (400)",
         () => JsonNode.Parse(FailureExamples.DuplicateInBatch)!, "Every failing item is listed, with what it collides with.");
 
+    private static readonly Example LookAlikes = new("lookAlikes", "Look-alike, invisible and impossible keys (400)",
+        () => JsonNode.Parse(FailureExamples.LookAlikes)!,
+        "E-mail, username and phone are compared by their canonical keys (width, NFC, lower case, IDNA; phones parsed with " +
+        "libphonenumber); invisible/formatting and unassigned characters, unknown country codes and impossible numbers are refused.");
+
     private static readonly Example InvalidGender = new("invalidGender", "An invalid field (400)", () => JsonNode.Parse(FailureExamples.InvalidGender)!);
 
     private const string UnknownFieldNote = "Fields are read in camelCase and in snake_case (external_id); any other key of an item, " +
@@ -115,11 +120,12 @@ public sealed class OperationExamplesFilter : IOperationFilter
             new("seedVerbatim", "The users sample as printed (400)", () => JsonNode.Parse(FailureExamples.UsersSeedVerbatim)!,
                 "Its password is a ciphertext made with Authing's key, and its departments and custom fields do not exist."),
             DuplicateInBatch,
+            LookAlikes,
             TakenByAnotherAccount,
             UnknownField,
         ],
         ["createUser"] = [InvalidGender, TakenByAnotherAccount, UnknownFieldSingle],
-        ["createPublicAccountsBatch"] = [TakenByAnotherAccount, DuplicateInBatch, UnknownField],
+        ["createPublicAccountsBatch"] = [TakenByAnotherAccount, DuplicateInBatch, LookAlikes, UnknownField],
         ["createPublicAccount"] = [InvalidGender, TakenByAnotherAccount, UnknownFieldSingle],
         ["getUser"] = [new("notFound", "No such user (404)", () => JsonNode.Parse(FailureExamples.UserNotFound)!)],
         ["getManagementToken"] = [new("invalidKey", "Wrong key or secret (401)", () => JsonNode.Parse(FailureExamples.InvalidAccessKey)!)],

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using UserPool.Api.Accounts;
 using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Accounts.Pipeline;
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data.Entities;
@@ -122,8 +123,9 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
         var drafts = new List<AccountDraft>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            var failures = _validator.Validate(items[i]).Errors;
-            drafts.Add(builder.Build(i, items[i], command.Options, isValid: failures.Count == 0));
+            var keys = AccountKeys.Of(items[i]);
+            var failures = _validator.Validate(keys.ContextFor(items[i])).Errors;
+            drafts.Add(builder.Build(i, items[i], keys, command.Options, isValid: failures.Count == 0));
         }
 
         var passwords = new PasswordStep(_hashing, _transport, now);

@@ -6,8 +6,8 @@ namespace UserPool.Api.Accounts.Pipeline;
 
 /// <summary>
 /// Binary COPY of a batch's rows: one streamed statement per table instead of a round trip per row
-/// (or EF change tracking). Column lists are explicit; the folded e-mail/username columns are generated
-/// by PostgreSQL and never written.
+/// (or EF change tracking). Column lists are explicit; the unique keys are written as the application's
+/// normalizer computed them (Accounts/Keys), with its version.
 /// </summary>
 internal static class AccountCopy
 {
@@ -18,7 +18,7 @@ internal static class AccountCopy
         "region, identity_number, password_hash, password_salt, password_algorithm, password_last_set_at, reset_password_on_next_login, " +
         "password_security_level, protected_otp_secret, protected_otp_recovery_code, custom_data, metadata_source, user_source_type, " +
         "user_source_id, register_source, logins_count, last_login, last_ip, last_login_app, last_mfa_time, main_department_id, post_ids, " +
-        "tenant_id, signed_up, status_changed_at, created_at, updated_at";
+        "tenant_id, signed_up, status_changed_at, created_at, updated_at, email_key, username_key, phone_key, keys_version";
 
     public static async Task AccountsAsync(NpgsqlConnection connection, IEnumerable<Account> accounts, CancellationToken ct)
     {
@@ -53,6 +53,8 @@ internal static class AccountCopy
             await Timestamp(copy, a.StatusChangedAt, ct);
             await Timestamp(copy, a.CreatedAt, ct);
             await Timestamp(copy, a.UpdatedAt, ct);
+            await Texts(copy, ct, a.EmailKey, a.UsernameKey, a.PhoneKey);
+            await copy.WriteAsync(a.KeysVersion, NpgsqlDbType.Integer, ct);
         }
 
         await copy.CompleteAsync(ct);

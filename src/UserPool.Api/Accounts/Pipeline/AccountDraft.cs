@@ -31,19 +31,19 @@ public sealed class AccountDraft
 
     public IEnumerable<UniqueKey> UniqueKeys()
     {
-        if (Account.Email is { } email)
+        if (Account is { Email: { } email, EmailKey: { } emailKey })
         {
-            yield return UniqueKey.Email(Index, email);
+            yield return UniqueKey.Email(Index, email, emailKey);
         }
 
-        if (Account.Phone is { } phone)
+        if (Account is { Phone: { } phone, PhoneCountryCode: { } countryCode, PhoneKey: { } phoneKey })
         {
-            yield return UniqueKey.Phone(Index, Account.PhoneCountryCode!, phone);
+            yield return UniqueKey.Phone(Index, countryCode, phone, phoneKey);
         }
 
-        if (Account.Username is { } username)
+        if (Account is { Username: { } username, UsernameKey: { } usernameKey })
         {
-            yield return UniqueKey.Username(Index, username);
+            yield return UniqueKey.Username(Index, username, usernameKey);
         }
 
         if (Account.ExternalId is { } externalId)

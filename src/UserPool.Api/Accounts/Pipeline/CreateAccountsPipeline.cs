@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using UserPool.Api.Accounts.Contracts;
 using UserPool.Api.Accounts.Idempotency;
+using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
@@ -84,13 +85,15 @@ public sealed class CreateAccountsPipeline(
         var drafts = new List<AccountDraft>(items.Count);
         for (var index = 0; index < items.Count; index++)
         {
-            var failures = validator.Validate(items[index]).Errors;
+            // The unique keys are computed once: the validator reports their refusals, the draft stores them.
+            var keys = AccountKeys.Of(items[index]);
+            var failures = validator.Validate(keys.ContextFor(items[index])).Errors;
             foreach (var failure in failures)
             {
                 errors.Invalid(index, failure.PropertyName, failure.ErrorCode, failure.ErrorMessage);
             }
 
-            drafts.Add(builder.Build(index, items[index], command.Options, isValid: failures.Count == 0));
+            drafts.Add(builder.Build(index, items[index], keys, command.Options, isValid: failures.Count == 0));
         }
 
         return drafts;

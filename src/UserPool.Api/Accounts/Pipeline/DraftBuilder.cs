@@ -1,4 +1,5 @@
 using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
@@ -12,12 +13,11 @@ namespace UserPool.Api.Accounts.Pipeline;
 /// </summary>
 public sealed class DraftBuilder(string poolId, AccountKind kind, DateTime now, string defaultPhotoUrl, SecretProtector protector)
 {
-    public AccountDraft Build(int index, CreateAccountItem item, CreateAccountOptions? batchOptions, bool isValid)
+    public AccountDraft Build(int index, CreateAccountItem item, AccountKeys keys, CreateAccountOptions? batchOptions, bool isValid)
     {
         // An invalid item is never written; its secrets are not protected (they may not even be valid text).
         var protect = isValid ? protector.Protect : (Func<string, string>)(_ => "");
         var id = ObjectIds.New(now);
-        var phone = Clean(item.Phone);
         var account = new Account
         {
             UserPoolId = poolId,
@@ -25,10 +25,16 @@ public sealed class DraftBuilder(string poolId, AccountKind kind, DateTime now, 
             Kind = kind,
             Status = Clean(item.Status) ?? "Activated",
             WorkStatus = "Active",
-            Email = Clean(item.Email),
-            Phone = phone,
-            PhoneCountryCode = phone is null ? null : Clean(item.PhoneCountryCode) ?? AccountFormats.DefaultPhoneCountryCode,
-            Username = Clean(item.Username),
+            // Stored and answered: e-mail and username as sent but trimmed; the phone as its national number and
+            // +country code. A refused value is never written (the item fails); it stays null here.
+            Email = keys.Email?.Stored,
+            EmailKey = keys.Email?.Key,
+            Phone = keys.Phone?.Phone,
+            PhoneCountryCode = keys.Phone?.CountryCode,
+            PhoneKey = keys.Phone?.Key,
+            Username = keys.Username?.Stored,
+            UsernameKey = keys.Username?.Key,
+            KeysVersion = KeyNormalizer.Version,
             ExternalId = Clean(item.ExternalId),
             Name = Clean(item.Name),
             Nickname = Clean(item.Nickname),

@@ -14,7 +14,7 @@ public enum UniqueKeyKind
 
 /// <summary>
 /// A value that must be unique in the pool across users and public accounts, normalized as the unique
-/// index compares it (e-mail and username case-insensitively, phone with its country code).
+/// index compares it (the canonical keys of e-mail, username and phone; externalId and identities as sent).
 /// </summary>
 public sealed record UniqueKey(UniqueKeyKind Kind, int Index, string Field, string Normalized, string Shown)
 {
@@ -27,12 +27,13 @@ public sealed record UniqueKey(UniqueKeyKind Kind, int Index, string Field, stri
         _ => 2026,
     };
 
-    public static UniqueKey Email(int index, string email) => new(UniqueKeyKind.Email, index, "email", email.ToLowerInvariant(), email);
+    /// <summary>Keys come from Accounts.Keys.KeyNormalizer (stored on the account); the value shown is the one stored.</summary>
+    public static UniqueKey Email(int index, string email, string key) => new(UniqueKeyKind.Email, index, "email", key, email);
 
-    public static UniqueKey Phone(int index, string countryCode, string phone) =>
-        new(UniqueKeyKind.Phone, index, "phone", countryCode + " " + phone, countryCode + " " + phone);
+    public static UniqueKey Phone(int index, string countryCode, string phone, string key) =>
+        new(UniqueKeyKind.Phone, index, "phone", key, countryCode + " " + phone);
 
-    public static UniqueKey Username(int index, string username) => new(UniqueKeyKind.Username, index, "username", username.ToLowerInvariant(), username);
+    public static UniqueKey Username(int index, string username, string key) => new(UniqueKeyKind.Username, index, "username", key, username);
 
     public static UniqueKey ExternalId(int index, string externalId) => new(UniqueKeyKind.ExternalId, index, "externalId", externalId, externalId);
 

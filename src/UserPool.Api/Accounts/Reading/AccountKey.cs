@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
 
@@ -6,13 +7,12 @@ namespace UserPool.Api.Accounts.Reading;
 
 /// <summary>
 /// A userId checked against its userIdType and reduced to what the lookup matches: one or more
-/// (value, extra) candidates. Extra is the identity's extIdpId, or a phone's country code when the caller
-/// wrote one (a leading +); a phone without one matches any country code.
+/// (value, extra) candidates. E-mail and username become their unique keys (Accounts/Keys). Extra is the identity's
+/// extIdpId, or a phone's country code when the caller wrote one (a leading +); a phone without one matches any
+/// country code.
 /// </summary>
 public sealed partial record AccountKey(AccountIdType Type, IReadOnlyList<(string Value, string? Extra)> Candidates)
 {
-    private const int MaxCountryCodeDigits = 4;
-
     public static AccountKey Parse(AccountIdType type, string? raw, string parameter = "userId")
     {
         if (string.IsNullOrEmpty(raw))
@@ -27,7 +27,8 @@ public sealed partial record AccountKey(AccountIdType Type, IReadOnlyList<(strin
 
         var candidates = type switch
         {
-            AccountIdType.Email => AccountFormats.IsEmail(raw) ? [(raw, null)] : null,
+            AccountIdType.Email => KeyNormalizer.EmailKeyOrNull(raw) is { } email ? [(email, null)] : null,
+            AccountIdType.Username => KeyNormalizer.UsernameKeyOrNull(raw) is { } username ? [(username, null)] : null,
             AccountIdType.Phone => PhoneCandidates(raw),
             AccountIdType.Identity => IdentityCandidate(raw),
             _ => [(raw, (string?)null)],
@@ -36,8 +37,9 @@ public sealed partial record AccountKey(AccountIdType Type, IReadOnlyList<(strin
     }
 
     /// <summary>
-    /// Separators people type (spaces, dashes, parentheses) are dropped. With a leading + the country code's
-    /// length is unknown, so every split of one to four digits is a candidate.
+    /// Separators people type (spaces, dashes, parentheses) are dropped. With a leading + the number is parsed as the
+    /// key normalizer parses phones (+086 is +86) and matched by its key; without one, the national digits match a
+    /// phone of any country code.
     /// </summary>
     private static List<(string, string?)>? PhoneCandidates(string raw)
     {
@@ -46,15 +48,13 @@ public sealed partial record AccountKey(AccountIdType Type, IReadOnlyList<(strin
             return null;
         }
 
-        var digits = new string(raw.Where(char.IsAsciiDigit).ToArray());
         if (!raw.StartsWith('+'))
         {
-            return [(digits, null)];
+            return [(new string(raw.Where(char.IsAsciiDigit).ToArray()), null)];
         }
 
-        return Enumerable.Range(1, Math.Min(MaxCountryCodeDigits, digits.Length - 1))
-            .Select(split => (digits[split..], (string?)("+" + digits[..split])))
-            .ToList();
+        // A + number that parses as no phone at all (e.g. 200 digits) is looked for and simply not found.
+        return KeyNormalizer.InternationalPhone(raw) is { } phone ? [(phone.National, phone.CountryCode)] : [];
     }
 
     /// <summary><c>extIdpId:userIdInIdp</c>; the id in the provider may itself hold colons.</summary>

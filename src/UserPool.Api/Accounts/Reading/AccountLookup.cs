@@ -7,7 +7,7 @@ namespace UserPool.Api.Accounts.Reading;
 /// <summary>
 /// Finds the accounts that userIds name, in one statement for any number of ids: the candidates are unnested
 /// beside their position and joined on the matching column, so an id costs an index probe. E-mail and
-/// username fold with lower() exactly as their unique indexes do. When an id matches several accounts (a
+/// username arrive as their keys (AccountKey) and match the key columns their unique indexes hold. When an id matches several accounts (a
 /// phone without its country code), +86 wins, then the oldest.
 /// </summary>
 internal static class AccountLookup
@@ -17,10 +17,10 @@ internal static class AccountLookup
     {
         [AccountIdType.UserId] = Statement("JOIN accounts a ON a.user_pool_id = {0} AND a.id = k.value"),
         [AccountIdType.ExternalId] = Statement("JOIN accounts a ON a.user_pool_id = {0} AND a.external_id = k.value"),
-        [AccountIdType.Email] = Statement("JOIN accounts a ON a.user_pool_id = {0} AND a.email_normalized = lower(k.value)"),
-        [AccountIdType.Username] = Statement("JOIN accounts a ON a.user_pool_id = {0} AND a.username_normalized = lower(k.value)"),
+        [AccountIdType.Email] = Statement("JOIN accounts a ON a.user_pool_id = {0} AND a.email_key = k.value"),
+        [AccountIdType.Username] = Statement("JOIN accounts a ON a.user_pool_id = {0} AND a.username_key = k.value"),
         [AccountIdType.Phone] = Statement(
-            "JOIN accounts a ON a.user_pool_id = {0} AND a.phone = k.value AND (k.extra IS NULL OR a.phone_country_code = k.extra)"),
+            "JOIN accounts a ON a.user_pool_id = {0} AND a.phone = k.value AND (k.extra IS NULL OR a.phone_key = k.extra || k.value)"),
         [AccountIdType.Identity] = Statement(
             "JOIN identities i ON i.user_pool_id = {0} AND i.ext_idp_id = k.extra AND i.user_id_in_idp = k.value " +
             "JOIN accounts a ON a.user_pool_id = i.user_pool_id AND a.id = i.account_id"),

@@ -19,10 +19,17 @@ internal abstract class FilterField(string name)
 }
 
 /// <summary>
-/// A text field. EQUAL and IN are exact, or case-insensitive for e-mail and username (as their uniqueness is);
-/// CONTAINS is case-insensitive. An enumerated field (status, gender, …) takes only its values, canonicalized.
+/// How a field with a unique key (e-mail, username) is compared: the key column and the normalizer computing a
+/// value's key (null when no account can hold the value).
 /// </summary>
-internal sealed class TextField(string name, Expression<Func<Account, string?>> selector, bool ignoreCase = false,
+internal sealed record KeyComparison(Expression<Func<Account, string?>> Column, Func<string, string?> KeyOf);
+
+/// <summary>
+/// A text field. EQUAL and IN are exact, or compare unique keys for e-mail and username (the same sameness the
+/// unique indexes enforce); CONTAINS is case-insensitive. An enumerated field (status, gender, …) takes only its
+/// values, canonicalized.
+/// </summary>
+internal sealed class TextField(string name, Expression<Func<Account, string?>> selector, KeyComparison? key = null,
     Func<string, string?>? canonical = null) : FilterField(name)
 {
     public override Expression<Func<Account, bool>> Build(FilterOperator op, FilterValues values, FilterScope scope) => op switch
@@ -44,13 +51,13 @@ internal sealed class TextField(string name, Expression<Func<Account, string?>> 
         return canonical is null ? text : canonical(text) ?? throw values.Invalid();
     }
 
-    private Expression<Func<Account, bool>> Equal(string text) => ignoreCase
-        ? Predicates.Like(selector, Predicates.Literal(text))
-        : Predicates.On(selector, value => value == text);
+    private Expression<Func<Account, bool>> Equal(string text) => key is null
+        ? Predicates.On(selector, value => value == text)
+        : In([text]);
 
-    private Expression<Func<Account, bool>> In(IReadOnlyList<string> texts) => ignoreCase
-        ? Predicates.AnyOf(texts.Select(Equal))
-        : Predicates.In(selector, texts);
+    private Expression<Func<Account, bool>> In(IReadOnlyList<string> texts) => key is null
+        ? Predicates.In(selector, texts)
+        : Predicates.In(key.Column, texts.Select(key.KeyOf).OfType<string>().Distinct().ToList());
 }
 
 /// <summary>A date-time or number field: compared, ranged (bounds included) or listed.</summary>

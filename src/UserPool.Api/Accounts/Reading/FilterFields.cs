@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data.Entities;
 
@@ -16,8 +17,8 @@ internal static class FilterFields
     private static readonly Dictionary<string, FilterField> ByName = new FilterField[]
     {
         new TextField("id", a => a.Id),
-        new TextField("email", a => a.Email, ignoreCase: true),
-        new TextField("username", a => a.Username, ignoreCase: true),
+        new TextField("email", a => a.Email, new KeyComparison(a => a.EmailKey, KeyNormalizer.EmailKeyOrNull)),
+        new TextField("username", a => a.Username, new KeyComparison(a => a.UsernameKey, KeyNormalizer.UsernameKeyOrNull)),
         new TextField("phone", a => a.Phone),
         new TextField("phoneCountryCode", a => a.PhoneCountryCode),
         new TextField("externalId", a => a.ExternalId),

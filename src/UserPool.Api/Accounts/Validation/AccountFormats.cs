@@ -19,16 +19,6 @@ public static partial class AccountFormats
             && !value.Contains("..", StringComparison.Ordinal);
     }
 
-    public static bool IsPhone(string value) => PhonePattern().IsMatch(value);
-
-    public static bool IsPhoneCountryCode(string value) => CountryCodePattern().IsMatch(value);
-
-    [GeneratedRegex(@"^[^@\s""(),:;<>\[\]\\]+@[A-Za-z0-9\p{L}](?:[A-Za-z0-9\p{L}-]*[A-Za-z0-9\p{L}])?(?:\.[A-Za-z0-9\p{L}](?:[A-Za-z0-9\p{L}-]*[A-Za-z0-9\p{L}])?)+\z")]
+    [GeneratedRegex(@"^[^@\s""(),:;<>\[\]\\]+@[A-Za-z0-9\p{L}](?:[A-Za-z0-9\p{L}\p{M}-]*[A-Za-z0-9\p{L}\p{M}])?(?:\.[A-Za-z0-9\p{L}](?:[A-Za-z0-9\p{L}\p{M}-]*[A-Za-z0-9\p{L}\p{M}])?)+\z")]
     private static partial Regex EmailPattern();
-
-    [GeneratedRegex(@"^[0-9]{4,20}\z")]
-    private static partial Regex PhonePattern();
-
-    [GeneratedRegex(@"^\+[0-9]{1,4}\z")]
-    private static partial Regex CountryCodePattern();
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Data.Entities;
 
 namespace UserPool.Api.Accounts.Validation;
@@ -21,11 +22,12 @@ public sealed class AccountItemValidator : AbstractValidator<CreateAccountItem>
             .WithErrorCode(ErrorCodes.Required).WithMessage(Messages.OneOfEmailPhoneUsername);
         RuleFor(x => x).Custom(PlainTextFields.Check);
         RuleFor(x => x.Status).OneOf(Enums.Statuses);
-        RuleFor(x => x.Email).SingleLine(FieldLimits.Email).Format(AccountFormats.IsEmail);
-        RuleFor(x => x.Phone).Format(AccountFormats.IsPhone);
+        // E-mail, username and phone are checked by the key normalizer that computes their unique keys (Accounts/Keys).
+        RuleFor(x => x).Custom(AccountKeys.ReportUsername);
+        RuleFor(x => x).Custom(AccountKeys.ReportEmail);
+        RuleFor(x => x).Custom(AccountKeys.ReportPhone);
         RuleFor(x => x.Phone).NotEmpty().When(x => !string.IsNullOrEmpty(x.PhoneCountryCode))
             .WithErrorCode(ErrorCodes.Required).WithMessage(Messages.PhoneRequiredWithCountryCode);
-        RuleFor(x => x.PhoneCountryCode).Format(AccountFormats.IsPhoneCountryCode);
         RuleFor(x => x.Gender).OneOf(Enums.Genders);
         RuleFor(x => x.Birthdate).SingleLine(FieldLimits.Place).Format(RuleExtensions.IsDateOrDateTime);
         RuleFor(x => x.Photo).SingleLine(FieldLimits.Url).Format(RuleExtensions.IsAbsoluteHttpUrl);

@@ -16,4 +16,7 @@ public static class ErrorCodes
     public const string UndefinedCustomField = "undefined_custom_field";
     public const string CustomFieldType = "custom_field_type";
     public const string DecryptionFailed = "decryption_failed";
+    public const string InvisibleCharacter = "invisible_character";
+    public const string UnassignedCharacter = "unassigned_character";
+    public const string NotPossiblePhone = "not_possible_phone";
 }

@@ -13,7 +13,6 @@ public static class PlainTextFields
 {
     private static readonly (string Field, Func<CreateAccountItem, string?> Value, int MaxLength)[] Fields =
     [
-        ("username", x => x.Username, FieldLimits.Username),
         ("externalId", x => x.ExternalId, FieldLimits.ExternalId),
         ("profile", x => x.Profile, FieldLimits.Url),
         ("name", x => x.Name, FieldLimits.PersonName),

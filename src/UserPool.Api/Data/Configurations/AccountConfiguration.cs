@@ -24,14 +24,14 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         entity.Property(a => a.CustomData).HasColumnType("jsonb");
         entity.Property(a => a.MetadataSource).HasColumnType("jsonb");
 
-        // Case-insensitive uniqueness without citext: the database derives the folded forms itself,
-        // so no writer (EF, COPY, psql) can store a folded value that disagrees with the original.
-        entity.Property<string>("EmailNormalized").HasComputedColumnSql("lower(email)", stored: true);
-        entity.Property<string>("UsernameNormalized").HasComputedColumnSql("lower(username)", stored: true);
-
-        entity.HasIndex("UserPoolId", "EmailNormalized").IsUnique().HasDatabaseName(EmailIndex);
-        entity.HasIndex(a => new { a.UserPoolId, a.PhoneCountryCode, a.Phone }).IsUnique().HasDatabaseName(PhoneIndex);
-        entity.HasIndex("UserPoolId", "UsernameNormalized").IsUnique().HasDatabaseName(UsernameIndex);
+        // The unique keys are computed by the application (Accounts/Keys/KeyNormalizer) and stored, with the
+        // normalizer's version, rather than derived by lower(), whose result follows the database's collation
+        // library and changed under a glibc upgrade. Start-up re-normalizes rows of an older version.
+        entity.HasIndex(a => new { a.UserPoolId, a.EmailKey }).IsUnique().HasDatabaseName(EmailIndex);
+        entity.HasIndex(a => new { a.UserPoolId, a.PhoneKey }).IsUnique().HasDatabaseName(PhoneIndex);
+        entity.HasIndex(a => new { a.UserPoolId, a.UsernameKey }).IsUnique().HasDatabaseName(UsernameIndex);
+        // The few accounts whose keys are quarantined, re-examined at every start-up and listed by `accounts check-keys`.
+        entity.HasIndex(a => new { a.UserPoolId, a.Id }).HasFilter("key_problems IS NOT NULL").HasDatabaseName("ix_accounts_key_problems");
         entity.HasIndex(a => new { a.UserPoolId, a.ExternalId }).IsUnique().HasDatabaseName(ExternalIdIndex);
         // get-user by phone without its country code.
         entity.HasIndex(a => new { a.UserPoolId, a.Phone }).HasDatabaseName("ix_accounts_pool_phone");

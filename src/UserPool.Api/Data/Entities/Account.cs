@@ -17,6 +17,18 @@ public sealed class Account
     public string? PhoneCountryCode { get; set; }
     public string? Username { get; set; }
     public string? ExternalId { get; set; }
+
+    /// <summary>
+    /// The unique keys of e-mail, username and phone as <c>Accounts.Keys.KeyNormalizer</c> computed them (the unique
+    /// indexes compare these), and the normalizer version that did. A key that collides with an older account's or
+    /// whose value the rules now refuse holds a quarantined value (U+200B and the account id: no lookup can produce
+    /// it), and <see cref="KeyProblems"/> says why.
+    /// </summary>
+    public string? EmailKey { get; set; }
+    public string? UsernameKey { get; set; }
+    public string? PhoneKey { get; set; }
+    public int KeysVersion { get; set; }
+    public string[]? KeyProblems { get; set; }
     public string? Name { get; set; }
     public string? Nickname { get; set; }
     public string? Photo { get; set; }

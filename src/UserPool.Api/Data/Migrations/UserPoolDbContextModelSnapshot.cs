@@ -137,11 +137,9 @@ namespace UserPool.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("email");
 
-                    b.Property<string>("EmailNormalized")
-                        .ValueGeneratedOnAddOrUpdate()
+                    b.Property<string>("EmailKey")
                         .HasColumnType("text")
-                        .HasColumnName("email_normalized")
-                        .HasComputedColumnSql("lower(email)", true);
+                        .HasColumnName("email_key");
 
                     b.Property<bool>("EmailVerified")
                         .HasColumnType("boolean")
@@ -171,6 +169,14 @@ namespace UserPool.Api.Data.Migrations
                     b.Property<string>("IdentityNumber")
                         .HasColumnType("text")
                         .HasColumnName("identity_number");
+
+                    b.PrimitiveCollection<string[]>("KeyProblems")
+                        .HasColumnType("text[]")
+                        .HasColumnName("key_problems");
+
+                    b.Property<int>("KeysVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("keys_version");
 
                     b.Property<short>("Kind")
                         .HasColumnType("smallint")
@@ -247,6 +253,10 @@ namespace UserPool.Api.Data.Migrations
                     b.Property<string>("PhoneCountryCode")
                         .HasColumnType("text")
                         .HasColumnName("phone_country_code");
+
+                    b.Property<string>("PhoneKey")
+                        .HasColumnType("text")
+                        .HasColumnName("phone_key");
 
                     b.Property<bool>("PhoneVerified")
                         .HasColumnType("boolean")
@@ -336,11 +346,9 @@ namespace UserPool.Api.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("username");
 
-                    b.Property<string>("UsernameNormalized")
-                        .ValueGeneratedOnAddOrUpdate()
+                    b.Property<string>("UsernameKey")
                         .HasColumnType("text")
-                        .HasColumnName("username_normalized")
-                        .HasComputedColumnSql("lower(username)", true);
+                        .HasColumnName("username_key");
 
                     b.Property<string>("Website")
                         .HasColumnType("text")
@@ -358,7 +366,7 @@ namespace UserPool.Api.Data.Migrations
                     b.HasKey("UserPoolId", "Id")
                         .HasName("pk_accounts");
 
-                    b.HasIndex("UserPoolId", "EmailNormalized")
+                    b.HasIndex("UserPoolId", "EmailKey")
                         .IsUnique()
                         .HasDatabaseName("ux_accounts_pool_email");
 
@@ -366,19 +374,23 @@ namespace UserPool.Api.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_accounts_pool_external_id");
 
+                    b.HasIndex("UserPoolId", "Id")
+                        .HasDatabaseName("ix_accounts_key_problems")
+                        .HasFilter("key_problems IS NOT NULL");
+
                     b.HasIndex("UserPoolId", "Phone")
                         .HasDatabaseName("ix_accounts_pool_phone");
 
-                    b.HasIndex("UserPoolId", "UsernameNormalized")
+                    b.HasIndex("UserPoolId", "PhoneKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_accounts_pool_phone");
+
+                    b.HasIndex("UserPoolId", "UsernameKey")
                         .IsUnique()
                         .HasDatabaseName("ux_accounts_pool_username");
 
                     b.HasIndex("UserPoolId", "Kind", "CreatedAt")
                         .HasDatabaseName("ix_accounts_pool_kind_created_at");
-
-                    b.HasIndex("UserPoolId", "PhoneCountryCode", "Phone")
-                        .IsUnique()
-                        .HasDatabaseName("ux_accounts_pool_phone");
 
                     b.ToTable("accounts", null, t =>
                         {
