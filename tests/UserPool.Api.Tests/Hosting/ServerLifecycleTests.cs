@@ -27,13 +27,13 @@ public sealed class ServerLifecycleTests
         {
             ["ConnectionStrings__UserPool"] = await TestPostgres.CreateDatabaseAsync(),
             ["Bootstrap__AccessKeyId"] = "deploy-key",
-            ["Bootstrap__AccessKeySecret"] = "deploy-secret-value-0123456789",
+            ["Bootstrap__AccessKeySecret"] = "deploy-secret-value-0123456789-abcdef",
         };
 
         var output = await ServerProcess.StartAndStopAsync(environment);
 
         Assert.Contains("deploy-key", output);
-        Assert.DoesNotContain("deploy-secret-value-0123456789", output);
+        Assert.DoesNotContain("deploy-secret-value-0123456789-abcdef", output);
     }
 
     [Fact]
