@@ -29,6 +29,7 @@ public sealed class AuthingAuthenticationHandler(
 
     private string _clientAddress = "";
     private string? _accessKeyId;
+    private string? _knownKeyId;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -87,6 +88,7 @@ public sealed class AuthingAuthenticationHandler(
 
         var body = Request.Method == HttpMethods.Get ? ReadOnlyMemory<byte>.Empty : await RequestBody.BufferAsync(Request, Context.RequestAborted);
         var key = await keys.FindAsync(credentials.AccessKeyId, Context.RequestAborted);
+        _knownKeyId = key?.AccessKeyId;
         // An unknown key costs the same HMAC as a known one and fails the same way.
         var secret = key?.SecretUtf8 ?? UnknownKeySecret;
         // A path with repeated slashes was collapsed before routing; a client may have signed either form.
@@ -122,6 +124,7 @@ public sealed class AuthingAuthenticationHandler(
         AccessKeyRecord? signingKey = null;
         var result = await tokens.ValidateAsync(
             token, async (kid, ct) => (signingKey = await keys.FindAsync(kid, ct))?.SecretUtf8, Context.RequestAborted);
+        _knownKeyId = signingKey?.AccessKeyId;
         if (!result.Succeeded)
         {
             return Fail(result.Failure == ManagementTokenFailure.Expired ? AuthFailure.ExpiredToken : AuthFailure.InvalidToken);
@@ -157,7 +160,7 @@ public sealed class AuthingAuthenticationHandler(
     {
         if (failure.CountsAsFailedAttempt)
         {
-            failures.Record(_clientAddress, _accessKeyId, failure.Message);
+            failures.Record(_clientAddress, _accessKeyId, _knownKeyId, failure.Message);
         }
 
         failure.AttachTo(Context);

@@ -32,14 +32,18 @@ public sealed class FailedAuthentications : IDisposable
         if (wait is not null)
         {
             Interlocked.Increment(ref _refusals);
-            _logger.LogDebug("Refused a request from {ClientAddress} for access key {AccessKeyId}: too many failed authentications", address, accessKeyId);
+            _logger.LogDebug("Refused a request from {ClientAddress}: too many failed authentications", address);
         }
 
         return wait;
     }
 
-    /// <summary>Counts one failure. Logged at Debug: one line per forged request at Information would let anyone fill the disk.</summary>
-    public void Record(string address, string? accessKeyId, string reason)
+    /// <summary>
+    /// Counts one failure. Logged at Debug: one line per forged request at Information would let anyone fill the
+    /// disk. The log names the key only when it exists (<paramref name="knownKeyId"/>): a claimed id may be a
+    /// secret pasted into the wrong field.
+    /// </summary>
+    public void Record(string address, string? accessKeyId, string? knownKeyId, string reason)
     {
         Interlocked.Increment(ref _failures);
         _perAddress.AttemptAcquire(address).Dispose();
@@ -48,7 +52,7 @@ public sealed class FailedAuthentications : IDisposable
             _perKeyAndAddress.AttemptAcquire(Pair(accessKeyId, address)).Dispose();
         }
 
-        _logger.LogDebug("Failed authentication from {ClientAddress} for access key {AccessKeyId}: {Reason}", address, accessKeyId, reason);
+        _logger.LogDebug("Failed authentication from {ClientAddress} for access key {AccessKeyId}: {Reason}", address, knownKeyId ?? "(unknown)", reason);
     }
 
     /// <summary>The failures and refusals since the last call, for the once-a-minute summary.</summary>

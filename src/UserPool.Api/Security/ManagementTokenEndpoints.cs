@@ -51,7 +51,7 @@ public static class ManagementTokenEndpoints
         var expected = SHA256.HashData(key?.SecretUtf8 ?? RandomNumberGenerator.GetBytes(24));
         if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(presented), expected) || key is null)
         {
-            services.Failures.Record(address, keyId, "wrong accessKeySecret or unknown accessKeyId");
+            services.Failures.Record(address, keyId, key?.AccessKeyId, "wrong accessKeySecret or unknown accessKeyId");
             throw ApiException.Unauthorized("Invalid accessKeyId or accessKeySecret");
         }
 

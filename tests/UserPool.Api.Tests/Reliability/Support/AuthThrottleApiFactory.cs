@@ -28,6 +28,7 @@ public class AuthThrottleApiFactory : UserPoolApiFactory
         ["FailedAuthentication:PerKeyAndAddressLimit"] = PerKeyAndAddressLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["FailedAuthentication:WindowSeconds"] = "600",
         ["ForwardedHeaders:KnownProxies"] = KnownProxies,
+        ["Notifications:StatusCacheDuration"] = "00:10:00",
         ["Logging:LogLevel:Default"] = "Information",
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
