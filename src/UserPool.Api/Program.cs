@@ -28,6 +28,7 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(app, args);
 }
 
+app.UseUserPoolEdge();
 app.UseRequestIds();
 app.UseExceptionHandler();
 app.UseApiStatusPages();

@@ -12,6 +12,11 @@ export USERPOOL_HOST="http://127.0.0.1:$port"
 export USERPOOL_ACCESS_KEY_ID="${USERPOOL_ACCESS_KEY_ID:-interop-access-key}"
 export USERPOOL_ACCESS_KEY_SECRET="${USERPOOL_ACCESS_KEY_SECRET:-interop-access-key-secret-0123456789}"
 
+# The auth tests send a wrong secret to every endpoint on purpose, all from 127.0.0.1: the failed-authentication
+# limits (HTTP 429 beyond) would end them early, so this suite lifts them.
+export FailedAuthentication__PerAddressLimit=1000000
+export FailedAuthentication__PerKeyAndAddressLimit=1000000
+
 # A fresh private cluster for this checkout (USERPOOL_INTEROP_DATADIR chooses another place).
 source "$root/tests/support/server.sh"
 if [ -n "${USERPOOL_INTEROP_DATADIR:-}" ]; then datadir="$USERPOOL_INTEROP_DATADIR"; else fresh_cluster_dir interop; fi

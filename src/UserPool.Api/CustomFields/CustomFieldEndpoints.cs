@@ -30,6 +30,8 @@ public static class CustomFieldEndpoints
         // Nullable so that an empty body (the SDK's call without an argument) reaches the validation filter, which
         // validates it as {} and has answered 400 before the handler runs.
         ArgumentNullException.ThrowIfNull(request);
+        // Another pool's tenant would link this pool's definitions to data it cannot see.
+        await Tenants.TenantReferences.EnsureExistsAsync(db, pool.Id, request.TenantId, ct);
         var items = request.List!.Select(i => i!).ToList();
         var keys = items.Select(i => i.Key!).ToList();
         var existing = await db.CustomFieldDefinitions

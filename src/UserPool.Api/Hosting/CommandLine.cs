@@ -2,7 +2,7 @@ namespace UserPool.Api.Hosting;
 
 /// <summary>
 /// Administrative verbs run against the configured database instead of serving HTTP:
-/// <c>pools create --name acme</c> and <c>keys create --pool &lt;userPoolId&gt;</c>.
+/// <c>pools create --name acme</c>, <c>keys create --pool &lt;userPoolId&gt;</c> and the verbs of <see cref="KeyCommands"/>.
 /// </summary>
 public static class CommandLine
 {
@@ -38,6 +38,11 @@ public static class CommandLine
                 return 0;
             }
 
+            if (await KeyCommands.TryRunAsync(scope.ServiceProvider, args, ct) is { } keyVerbExit)
+            {
+                return keyVerbExit;
+            }
+
             ProvisionedKey? key = args switch
             {
                 ["pools", "create", "--name", var name] when !string.IsNullOrWhiteSpace(name) =>
@@ -47,7 +52,7 @@ public static class CommandLine
             };
             if (key is null)
             {
-                Console.Error.WriteLine(Usage);
+                Console.Error.WriteLine(Usage + Environment.NewLine + KeyCommands.Usage);
                 return 2;
             }
 

@@ -8,7 +8,8 @@ namespace UserPool.Api.Hosting;
 /// On an empty database, creates the first pool and key. A random secret is printed once to the console
 /// (stdout, not the logger, so it never reaches a log sink) and is unrecoverable afterwards.
 /// </summary>
-public sealed class FirstPoolBootstrap(IServiceScopeFactory scopes, IOptions<BootstrapOptions> options, ILogger<FirstPoolBootstrap> logger)
+public sealed class FirstPoolBootstrap(
+    IServiceScopeFactory scopes, IOptions<BootstrapOptions> options, IHostEnvironment environment, ILogger<FirstPoolBootstrap> logger)
 {
     public async Task RunAsync(CancellationToken ct)
     {
@@ -24,6 +25,14 @@ public sealed class FirstPoolBootstrap(IServiceScopeFactory scopes, IOptions<Boo
 
         var settings = options.Value;
         var configuredSecret = string.IsNullOrEmpty(settings.AccessKeySecret) ? null : settings.AccessKeySecret;
+        if (configuredSecret is { Length: < BootstrapOptions.MinProductionSecretLength } && environment.IsProduction())
+        {
+            // Refused before anything is written: the server does not start, and nothing needs undoing.
+            throw new InvalidOperationException(
+                $"Bootstrap:AccessKeySecret is {configuredSecret.Length} characters; in Production it must have at least " +
+                $"{BootstrapOptions.MinProductionSecretLength}. Set a longer one, or leave it empty and the server generates one and prints it once.");
+        }
+
         var configuredKeyId = string.IsNullOrEmpty(settings.AccessKeyId) ? null : settings.AccessKeyId;
         var provisioner = scope.ServiceProvider.GetRequiredService<PoolProvisioner>();
         var key = await provisioner.CreatePoolAsync(settings.PoolName, configuredKeyId, configuredSecret, ct);

@@ -2,7 +2,7 @@ namespace UserPool.Api.Infrastructure;
 
 /// <summary>
 /// Routing answers such as 404 (unknown path), 405 (wrong method) and 415 have no body of their own;
-/// under /api/v3 they get the envelope like every other answer.
+/// they get the envelope like every other answer, under /api/v3 or not: an SDK decoding an empty body crashes.
 /// </summary>
 public static class ApiStatusPages
 {
@@ -12,11 +12,6 @@ public static class ApiStatusPages
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
-            if (!http.Request.Path.StartsWithSegments(ApiPrefix))
-            {
-                return;
-            }
-
             var status = http.Response.StatusCode;
             var message = status switch
             {

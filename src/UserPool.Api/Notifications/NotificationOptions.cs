@@ -47,6 +47,15 @@ public sealed class NotificationOptions
     /// <summary>How often the counters are written to the log (only when something changed or is waiting).</summary>
     public TimeSpan StatsLogInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long sent and dead outbox rows are kept after their last delivery attempt; older ones are deleted.</summary>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How long /health/notifications reuses its outbox counts. The counts scan the outbox; cached, any number of
+    /// anonymous probes cost one count per period and server.
+    /// </summary>
+    public TimeSpan StatusCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
     public string? LoginUrlFor(string? appId) =>
         appId is not null && LoginUrls.TryGetValue(appId, out var url) && !string.IsNullOrWhiteSpace(url) ? url : DefaultLoginUrl;
 

@@ -27,6 +27,8 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
         Require(options.MaxParallelSends is >= 1 and <= 64, "MaxParallelSends must be between 1 and 64");
         Require(options.SendTimeout > TimeSpan.Zero, "SendTimeout must be positive");
         Require(options.StatsLogInterval > TimeSpan.Zero, "StatsLogInterval must be positive");
+        Require(options.OutboxRetention >= TimeSpan.FromHours(1), "OutboxRetention must be at least one hour");
+        Require(options.StatusCacheDuration >= TimeSpan.Zero, "StatusCacheDuration must not be negative");
         Require(options.ClaimLease >= options.WorstCaseBatchDuration,
             $"ClaimLease must be at least SendTimeout × ceil(BatchSize / MaxParallelSends) = {options.WorstCaseBatchDuration}, " +
             "or a slow batch could be claimed and sent twice");

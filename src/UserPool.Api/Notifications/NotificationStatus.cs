@@ -14,17 +14,24 @@ public sealed record NotificationStatus(
 
 public sealed record ChannelStatus(bool Configured, string? Reason);
 
-/// <summary>Counters of this process together with the outbox counts of the database.</summary>
+/// <summary>
+/// Counters of this process together with the outbox counts of the database. The endpoint is anonymous, so the
+/// counts are shared: at most one count runs at a time, and its answer is reused for StatusCacheDuration.
+/// </summary>
 public sealed class NotificationStatusReader(
     IEnumerable<INotificationSender> senders, NotificationMetrics metrics, OutboxStore store, IOptionsMonitor<NotificationOptions> options)
 {
+    private readonly Lock _gate = new();
+    private Task<OutboxCounts>? _counting;
+    private long _countedAt;
+
     public async Task<NotificationStatus> ReadAsync(CancellationToken ct)
     {
         OutboxCounts? counts = null;
         string? error = null;
         try
         {
-            counts = await store.CountAsync(ct);
+            counts = await SharedCountAsync().WaitAsync(ct);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
         {
@@ -33,6 +40,30 @@ public sealed class NotificationStatusReader(
 
         return new NotificationStatus(options.CurrentValue.DispatcherEnabled, Channel(OutboxNames.Email), Channel(OutboxNames.Sms),
             metrics.Snapshot(), counts, error);
+    }
+
+    private Task<OutboxCounts> SharedCountAsync()
+    {
+        lock (_gate)
+        {
+            var stale = _counting is null || _counting.IsFaulted || _counting.IsCanceled
+                || _counting.IsCompletedSuccessfully
+                    && Environment.TickCount64 - Interlocked.Read(ref _countedAt) >= options.CurrentValue.StatusCacheDuration.TotalMilliseconds;
+            if (stale)
+            {
+                _counting = CountNowAsync();
+            }
+
+            return _counting!;
+        }
+    }
+
+    // Not cancelled by the caller: other probes may be waiting for the same count.
+    private async Task<OutboxCounts> CountNowAsync()
+    {
+        var counts = await store.CountAsync(CancellationToken.None);
+        Interlocked.Exchange(ref _countedAt, Environment.TickCount64);
+        return counts;
     }
 
     public ChannelStatus Channel(string name)

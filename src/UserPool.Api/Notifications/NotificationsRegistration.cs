@@ -23,6 +23,7 @@ public static class NotificationsRegistration
         services.AddSingleton<OutboxProcessor>();
         services.AddSingleton<NotificationMetrics>();
         services.AddSingleton<NotificationStatusReader>();
+        services.AddHostedService<OutboxPruner>();
         if (builder.Configuration.GetSection(NotificationOptions.Section).GetValue(nameof(NotificationOptions.DispatcherEnabled), true))
         {
             services.AddHostedService<NotificationDispatcher>();
@@ -38,7 +39,8 @@ public static class NotificationsRegistration
             .WithName("GetNotificationStatus")
             .WithSummary("Notification delivery status")
             .WithDescription("Messages sent, retried and dead since this instance started, the outbox's messages by status " +
-                "across all pools, and whether e-mail and SMS are configured. Anonymous, like the other /health endpoints.")
+                "across all pools, and whether e-mail and SMS are configured. Anonymous, like the other /health endpoints; the " +
+                "outbox counts are reused for Notifications:StatusCacheDuration (10 s), so probes cannot load the database.")
             .WithTags("Health")
             .AllowAnonymous();
         return app;

@@ -103,6 +103,35 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// Deletes sent and dead messages whose last attempt is older than <paramref name="retention"/> (a claim sets
+    /// next_attempt_at to the attempt's time plus the lease, and a finished row keeps it). Chunks of
+    /// <paramref name="chunk"/> rows, each its own short statement, so a large backlog never holds long locks.
+    /// </summary>
+    public async Task<long> PruneAsync(TimeSpan retention, int chunk, CancellationToken ct)
+    {
+        const string sql = """
+            DELETE FROM notification_outbox o
+            USING (SELECT user_pool_id, id FROM notification_outbox
+                   WHERE status IN ('sent', 'dead') AND next_attempt_at < now() - @retention
+                   LIMIT @chunk) old
+            WHERE o.user_pool_id = old.user_pool_id AND o.id = old.id
+            """;
+        long total = 0;
+        int deleted;
+        do
+        {
+            await using var command = dataSource.CreateCommand(sql);
+            command.Parameters.AddWithValue("retention", NpgsqlDbType.Interval, retention);
+            command.Parameters.AddWithValue("chunk", chunk);
+            deleted = await command.ExecuteNonQueryAsync(ct);
+            total += deleted;
+        }
+        while (deleted == chunk);
+
+        return total;
+    }
+
     /// <summary>Messages by status across all pools; "due" are the pending ones that could be claimed now.</summary>
     public async Task<OutboxCounts> CountAsync(CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace UserPool.Api.Security;
@@ -8,18 +9,18 @@ namespace UserPool.Api.Security;
 public sealed record AccessKeyRecord(string UserPoolId, string AccessKeyId, byte[] SecretUtf8);
 
 /// <summary>
-/// Finds access keys by id. Every signed request needs the secret, so keys (and misses) are cached
-/// briefly instead of decrypting and querying per request.
+/// Finds active access keys by id. Every signed request needs the secret, so keys (and misses) are cached
+/// briefly instead of decrypting and querying per request. The cache is also how revocation reaches every
+/// server: a poll of the table per key and period, which works through a connection pooler and on any
+/// database layout (LISTEN/NOTIFY would not).
 /// </summary>
-public sealed class AccessKeyStore(NpgsqlDataSource dataSource, SecretProtector protector, IMemoryCache cache)
+public sealed class AccessKeyStore(NpgsqlDataSource dataSource, SecretProtector protector, IMemoryCache cache, IOptions<SecurityOptions> options)
 {
-    private static readonly TimeSpan Hit = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan Miss = TimeSpan.FromSeconds(10);
 
     public async ValueTask<AccessKeyRecord?> FindAsync(string accessKeyId, CancellationToken ct)
     {
-        // No key id holds a NUL or an unpaired surrogate; PostgreSQL could not even compare one (a 500, not "no such key").
-        if (accessKeyId.Length is 0 or > 64 || !Accounts.Validation.TextRules.IsStorable(accessKeyId))
+        if (!IsPlausibleId(accessKeyId))
         {
             return null;
         }
@@ -41,7 +42,15 @@ public sealed class AccessKeyStore(NpgsqlDataSource dataSource, SecretProtector 
             found = new AccessKeyRecord(reader.GetString(0), accessKeyId, Encoding.UTF8.GetBytes(secret));
         }
 
-        cache.Set(cacheKey, found, found is null ? Miss : Hit);
+        var hit = TimeSpan.FromSeconds(options.Value.AccessKeyCacheSeconds);
+        cache.Set(cacheKey, found, found is null ? (Miss < hit ? Miss : hit) : hit);
         return found;
     }
+
+    /// <summary>
+    /// No key id is empty, longer than 64 or holds a NUL or an unpaired surrogate (PostgreSQL could not even
+    /// compare one: a 500, not "no such key"). Also what the failure limiter accepts as a key id.
+    /// </summary>
+    public static bool IsPlausibleId(string? accessKeyId) =>
+        accessKeyId is { Length: > 0 and <= 64 } && Accounts.Validation.TextRules.IsStorable(accessKeyId);
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using UserPool.Api.Infrastructure;
 using UserPool.Api.Security.Signing;
 using UserPool.Api.Security.Tokens;
 
@@ -19,20 +20,38 @@ public sealed class AuthingAuthenticationHandler(
     AccessKeyStore keys,
     NonceStore nonces,
     ManagementTokenValidator tokens,
+    FailedAuthentications failures,
+    AccessKeyUsage usage,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "Authing";
     private const string PoolIdHeader = "x-authing-userpool-id";
 
+    private string _clientAddress = "";
+    private string? _accessKeyId;
+    private string? _knownKeyId;
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // Being the only scheme, this runs for every request: health probes and Swagger UI have nothing to check
+        // and nothing to log. Without credentials the challenge answers AuthFailure.MissingCredentials.
         string authorization = Request.Headers.Authorization.ToString();
-        if (string.IsNullOrWhiteSpace(authorization))
+        if (!Request.Path.StartsWithSegments(ApiStatusPages.ApiPrefix) || string.IsNullOrWhiteSpace(authorization))
         {
-            return Fail(AuthFailure.MissingCredentials);
+            return AuthenticateResult.NoResult();
         }
 
         var parsed = AuthingAuthorizationHeader.Parse(authorization);
+        _clientAddress = ClientAddress.Of(Context);
+        _accessKeyId = parsed.Failure == AuthorizationHeaderFailure.None && AccessKeyStore.IsPlausibleId(parsed.Value!.AccessKeyId)
+            ? parsed.Value.AccessKeyId
+            : null;
+        // Before the body is read, a key looked up or a nonce stored: a client that keeps failing costs nothing more.
+        if (failures.MustWait(_clientAddress, _accessKeyId) is { } wait)
+        {
+            return Fail(AuthFailure.Throttled(wait));
+        }
+
         return parsed.Failure switch
         {
             AuthorizationHeaderFailure.None => await VerifySignatureAsync(parsed.Value!),
@@ -68,16 +87,13 @@ public sealed class AuthingAuthenticationHandler(
         }
 
         var body = Request.Method == HttpMethods.Get ? ReadOnlyMemory<byte>.Empty : await RequestBody.BufferAsync(Request, Context.RequestAborted);
-        var canonical = SignedRequestCanonicalizer.Canonicalize(
-            Request.Method,
-            Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())),
-            Request.Path.Value ?? "",
-            Request.QueryString.Value,
-            body);
         var key = await keys.FindAsync(credentials.AccessKeyId, Context.RequestAborted);
+        _knownKeyId = key?.AccessKeyId;
         // An unknown key costs the same HMAC as a known one and fails the same way.
         var secret = key?.SecretUtf8 ?? UnknownKeySecret;
-        var genuine = canonical.Succeeded && AkSkSignature.Verify(secret, canonical.Value!, credentials.Signature);
+        // A path with repeated slashes was collapsed before routing; a client may have signed either form.
+        var genuine = SignatureMatches(secret, credentials, Request.Path.Value ?? "", body)
+            || RequestPaths.AsSent(Context) is { } asSent && SignatureMatches(secret, credentials, asSent, body);
         if (key is null || !genuine)
         {
             return Fail(AuthFailure.InvalidSignature);
@@ -88,7 +104,18 @@ public sealed class AuthingAuthenticationHandler(
             return Fail(AuthFailure.Replayed);
         }
 
-        return Success(key.UserPoolId, key.AccessKeyId);
+        return await SuccessAsync(key);
+    }
+
+    private bool SignatureMatches(byte[] secret, AuthingAuthorization credentials, string path, ReadOnlyMemory<byte> body)
+    {
+        var canonical = SignedRequestCanonicalizer.Canonicalize(
+            Request.Method,
+            Request.Headers.Select(h => KeyValuePair.Create(h.Key, h.Value.ToString())),
+            path,
+            Request.QueryString.Value,
+            body);
+        return canonical.Succeeded && AkSkSignature.Verify(secret, canonical.Value!, credentials.Signature);
     }
 
     private async Task<AuthenticateResult> VerifyTokenAsync(string authorization)
@@ -97,6 +124,7 @@ public sealed class AuthingAuthenticationHandler(
         AccessKeyRecord? signingKey = null;
         var result = await tokens.ValidateAsync(
             token, async (kid, ct) => (signingKey = await keys.FindAsync(kid, ct))?.SecretUtf8, Context.RequestAborted);
+        _knownKeyId = signingKey?.AccessKeyId;
         if (!result.Succeeded)
         {
             return Fail(result.Failure == ManagementTokenFailure.Expired ? AuthFailure.ExpiredToken : AuthFailure.InvalidToken);
@@ -116,16 +144,25 @@ public sealed class AuthingAuthenticationHandler(
             return Fail(AuthFailure.PoolMismatch);
         }
 
-        return Success(signingKey.UserPoolId, signingKey.AccessKeyId);
+        return await SuccessAsync(signingKey);
     }
 
     private static readonly byte[] UnknownKeySecret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(24);
 
-    private AuthenticateResult Success(string poolId, string accessKeyId) =>
-        AuthenticateResult.Success(new AuthenticationTicket(PoolClaims.Principal(poolId, accessKeyId, SchemeName), SchemeName));
+    private async Task<AuthenticateResult> SuccessAsync(AccessKeyRecord key)
+    {
+        await usage.RecordAsync(key, Context.RequestAborted);
+        var principal = PoolClaims.Principal(key.UserPoolId, key.AccessKeyId, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
 
     private AuthenticateResult Fail(AuthFailure failure)
     {
+        if (failure.CountsAsFailedAttempt)
+        {
+            failures.Record(_clientAddress, _accessKeyId, _knownKeyId, failure.Message);
+        }
+
         failure.AttachTo(Context);
         return AuthenticateResult.Fail(failure.Message);
     }

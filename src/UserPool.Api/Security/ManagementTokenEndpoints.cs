@@ -16,6 +16,10 @@ public sealed record ManagementToken(
     [property: JsonPropertyName("access_token")] string AccessToken,
     [property: JsonPropertyName("expires_in")] int ExpiresIn);
 
+/// <summary>What get-management-token needs besides the request.</summary>
+public sealed record ManagementTokenServices(
+    AccessKeyStore Keys, ManagementTokenIssuer Issuer, FailedAuthentications Failures, AccessKeyUsage Usage, IOptions<SecurityOptions> Options);
+
 public static class ManagementTokenEndpoints
 {
     public static RouteGroupBuilder MapManagementToken(this RouteGroupBuilder api)
@@ -31,20 +35,29 @@ public static class ManagementTokenEndpoints
         return api;
     }
 
-    private static async Task<Ok<Envelope<ManagementToken>>> GetManagementToken(
-        GetManagementTokenRequest? request, AccessKeyStore keys, ManagementTokenIssuer issuer,
-        IOptions<SecurityOptions> options, CancellationToken ct)
+    private static async Task<Results<Ok<Envelope<ManagementToken>>, ThrottledResult>> GetManagementToken(
+        GetManagementTokenRequest? request, [AsParameters] ManagementTokenServices services, HttpContext http, CancellationToken ct)
     {
-        var key = string.IsNullOrEmpty(request?.AccessKeyId) ? null : await keys.FindAsync(request.AccessKeyId, ct);
+        var address = ClientAddress.Of(http);
+        var keyId = AccessKeyStore.IsPlausibleId(request?.AccessKeyId) ? request!.AccessKeyId : null;
+        if (services.Failures.MustWait(address, keyId) is { } wait)
+        {
+            return new ThrottledResult(wait);
+        }
+
+        var key = keyId is null ? null : await services.Keys.FindAsync(keyId, ct);
         var presented = Encoding.UTF8.GetBytes(request?.AccessKeySecret ?? "");
         // Compare digests so the comparison takes the same time whatever the lengths, and unknown keys cost the same.
         var expected = SHA256.HashData(key?.SecretUtf8 ?? RandomNumberGenerator.GetBytes(24));
         if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(presented), expected) || key is null)
         {
+            services.Failures.Record(address, keyId, key?.AccessKeyId, "wrong accessKeySecret or unknown accessKeyId");
             throw ApiException.Unauthorized("Invalid accessKeyId or accessKeySecret");
         }
 
-        var token = issuer.Issue(key.UserPoolId, key.AccessKeyId, key.SecretUtf8, TimeSpan.FromSeconds(options.Value.ManagementTokenLifetimeSeconds));
+        await services.Usage.RecordAsync(key, ct);
+        var lifetime = TimeSpan.FromSeconds(services.Options.Value.ManagementTokenLifetimeSeconds);
+        var token = services.Issuer.Issue(key.UserPoolId, key.AccessKeyId, key.SecretUtf8, lifetime);
         return TypedResults.Ok(Envelope.Success(new ManagementToken(token.AccessToken, token.ExpiresInSeconds)));
     }
 }

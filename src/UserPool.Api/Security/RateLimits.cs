@@ -19,9 +19,7 @@ public static class RateLimits
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
             limiter.OnRejected = async (rejected, _) =>
             {
-                var context = rejected.HttpContext;
-                context.Response.Headers.RetryAfter = "1";
-                await context.RequestServices.GetRequiredService<EnvelopeWriter>().WriteAsync(context, 429, ThrottledMessage);
+                await ThrottledResult.WriteAsync(rejected.HttpContext, TimeSpan.FromSeconds(1));
             };
         });
         return services;
@@ -37,7 +35,7 @@ public static class RateLimits
         var settings = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
         return PoolClaims.UserPoolIdOf(context.User) is { } pool
             ? PerSecond("pool:" + pool, settings.RateLimitPerSecond)
-            : PerSecond("address:" + context.Connection.RemoteIpAddress, settings.AnonymousRateLimitPerSecond);
+            : PerSecond("address:" + ClientAddress.Of(context), settings.AnonymousRateLimitPerSecond);
     }
 
     private static RateLimitPartition<string> PerSecond(string key, int permits) =>

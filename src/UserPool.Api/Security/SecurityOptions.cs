@@ -23,5 +23,12 @@ public sealed class SecurityOptions
     [Range(1, 1_000_000)]
     public int AnonymousRateLimitPerSecond { get; set; } = 50;
 
+    /// <summary>
+    /// How long a server trusts what it read about an access key. A revoked key is refused by every running
+    /// server within this delay; each server reads each key in use once per period.
+    /// </summary>
+    [Range(1, 300)]
+    public int AccessKeyCacheSeconds { get; set; } = 5;
+
     public TimeSpan SignatureWindow => TimeSpan.FromMinutes(SignatureWindowMinutes);
 }

@@ -27,13 +27,13 @@ public sealed class ServerLifecycleTests
         {
             ["ConnectionStrings__UserPool"] = await TestPostgres.CreateDatabaseAsync(),
             ["Bootstrap__AccessKeyId"] = "deploy-key",
-            ["Bootstrap__AccessKeySecret"] = "deploy-secret-value-0123456789",
+            ["Bootstrap__AccessKeySecret"] = "deploy-secret-value-0123456789-abcdef",
         };
 
         var output = await ServerProcess.StartAndStopAsync(environment);
 
         Assert.Contains("deploy-key", output);
-        Assert.DoesNotContain("deploy-secret-value-0123456789", output);
+        Assert.DoesNotContain("deploy-secret-value-0123456789-abcdef", output);
     }
 
     [Fact]
@@ -92,5 +92,41 @@ public sealed class ServerLifecycleTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains("usage", output);
+    }
+
+    [Fact]
+    public async Task InProduction_AConfiguredSecretShorterThan32Characters_StopsTheStartAndCreatesNothing()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__UserPool"] = connectionString,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Bootstrap__AccessKeySecret"] = "change-me-compose-secret",
+        };
+
+        var output = await ServerProcess.StartAndStopAsync(environment);
+
+        Assert.Contains("must have at least 32", output);
+        Assert.DoesNotContain("Application started", output);
+        Assert.DoesNotContain("change-me-compose-secret", output);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM user_pools", connection);
+        Assert.Equal(0L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task KeysVerbs_RefuseUnknownPoolsAndKeys()
+    {
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__UserPool"] = await TestPostgres.CreateDatabaseAsync() };
+
+        var (listExit, listOutput) = await ServerProcess.RunVerbAsync(environment, "keys", "list", "--pool", "no-such-pool");
+        var (revokeExit, revokeOutput) = await ServerProcess.RunVerbAsync(environment, "keys", "revoke", "no-such-key");
+
+        Assert.Equal(1, listExit);
+        Assert.Contains("No user pool has the id no-such-pool", listOutput);
+        Assert.Equal(1, revokeExit);
+        Assert.Contains("No access key has the id no-such-key", revokeOutput);
     }
 }

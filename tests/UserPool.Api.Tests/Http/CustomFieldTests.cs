@@ -87,4 +87,34 @@ public sealed class CustomFieldTests(UserPoolApiFactory api) : IAsyncLifetime
         Assert.Equal(message, (string)envelope["message"]!);
         Assert.IsType<JsonArray>(envelope["errors"]);
     }
+
+    [Fact]
+    public async Task SetCustomFields_WithAnotherPoolsTenantId_IsRefusedAndSavesNothing()
+    {
+        using var other = await api.CreateOtherPoolClientAsync();
+        var othersTenant = (string)(await other.Client.PostEnvelopeAsync("/api/v3/create-tenant", new { name = "Theirs" }))["data"]!["tenantId"]!;
+        using var client = api.CreateSignedClient();
+        var body = CustomFieldCalls.SetBody("school");
+        body["tenantId"] = othersTenant;
+
+        var envelope = await client.PostEnvelopeAsync(CustomFieldCalls.SetPath, body);
+
+        Assert.Equal(404, (int)envelope["statusCode"]!);
+        Assert.Contains(othersTenant, (string)envelope["message"]!);
+        Assert.Empty(await api.StoredAsync());
+    }
+
+    [Fact]
+    public async Task SetCustomFields_WithThePoolsOwnTenantId_SavesTheDefinition()
+    {
+        using var client = api.CreateSignedClient();
+        var tenant = (string)(await client.PostEnvelopeAsync("/api/v3/create-tenant", new { name = "Ours" }))["data"]!["tenantId"]!;
+        var body = CustomFieldCalls.SetBody("school");
+        body["tenantId"] = tenant;
+
+        var envelope = await client.PostEnvelopeAsync(CustomFieldCalls.SetPath, body);
+
+        Assert.Equal(200, (int)envelope["statusCode"]!);
+        Assert.Equal("school", Assert.Single(await api.StoredAsync()).Key);
+    }
 }

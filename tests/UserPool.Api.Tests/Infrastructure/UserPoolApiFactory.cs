@@ -65,6 +65,10 @@ public class UserPoolApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Passwords:BcryptWorkFactor", "4");
         builder.UseSetting("Security:RateLimitPerSecond", "100000");
         builder.UseSetting("Security:AnonymousRateLimitPerSecond", "100000");
+        // Many suites send forged requests on purpose, and every in-memory request has the same (no) address:
+        // the failed-authentication limits are lowered only by the factories that test them.
+        builder.UseSetting("FailedAuthentication:PerAddressLimit", "1000000");
+        builder.UseSetting("FailedAuthentication:PerKeyAndAddressLimit", "1000000");
         // Outbox rows stay as the create pipeline wrote them; the notification tests run a dispatcher of their own.
         builder.UseSetting("Notifications:DispatcherEnabled", "false");
         foreach (var (key, value) in Settings)

@@ -44,6 +44,8 @@ public class NotificationsApiFactory : UserPoolApiFactory
         ["Notifications:SendTimeout"] = "00:00:05",
         ["Notifications:ClaimLease"] = "00:01:00",
         ["Notifications:StatsLogInterval"] = "00:00:00.200",
+        // The status tests read the outbox right after changing it.
+        ["Notifications:StatusCacheDuration"] = "00:00:00",
     };
 
     public async Task<OutboxRow> OutboxRowAsync(string id)

@@ -9,4 +9,6 @@ public sealed class AccessKey
     public string? Description { get; set; }
     public DateTime CreatedAt { get; init; }
     public DateTime? RevokedAt { get; set; }
+    /// <summary>When a request last authenticated with the key; written at most once a minute per key and server.</summary>
+    public DateTime? LastUsedAt { get; set; }
 }
