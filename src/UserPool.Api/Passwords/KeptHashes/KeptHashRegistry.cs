@@ -12,7 +12,7 @@ public static class KeptHashRegistry
 {
     public static IReadOnlyList<IKeptHashFormat> Formats { get; } =
     [
-        new BcryptFormat("$2a$"), new BcryptFormat("$2b$"), new BcryptFormat("$2y$"), new BcryptFormat("$2x$"),
+        new BcryptFormat("$2a$"), new BcryptFormat("$2b$"), new BcryptFormat("$2y$"),
         new Argon2Format("argon2id"), new Argon2Format("argon2i"),
         new Pbkdf2PhcFormat("sha256"), new Pbkdf2PhcFormat("sha512"), new DjangoPbkdf2Format(),
         new ScryptFormat(), new FirebaseScryptFormat(),

@@ -3,9 +3,10 @@ using System.Globalization;
 namespace UserPool.Api.Passwords.KeptHashes.Formats;
 
 /// <summary>
-/// bcrypt in its modular-crypt form: $2a$/$2b$/$2y$ (and the historical $2x$), a two-digit cost, then 22 characters of
+/// bcrypt in its modular-crypt form: $2a$/$2b$/$2y$, a two-digit cost, then 22 characters of
 /// salt and 31 of hash in bcrypt's base64. Each step of cost doubles the work: cost 16 is a few seconds of CPU per
-/// sign-in, cost 31 days, so costs above 16 are refused.
+/// sign-in, cost 31 days, so costs above 16 are refused. $2x$ (crypt_blowfish's mark for hashes made by its
+/// sign-extension bug) is not claimed: verifying it needs that bug, which no .NET library reproduces; it is kept as unknown.
 /// </summary>
 public sealed class BcryptFormat(string prefix) : KeptHashFormat("bcrypt", prefix)
 {
