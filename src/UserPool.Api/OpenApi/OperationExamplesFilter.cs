@@ -106,6 +106,8 @@ public sealed class OperationExamplesFilter : IOperationFilter
                 "Its password is a ciphertext made with Authing's key, and its departments and custom fields do not exist."),
             DuplicateInBatch,
             TakenByAnotherAccount,
+            new("keptHashRefused", "A kept hash that claims a format and does not parse (400)", () => JsonNode.Parse(FailureExamples.KeptHashRefused)!,
+                "With options.keepPassword a value that begins as a known format must parse as it, within its cost bounds (README: Kept password hashes)."),
         ],
         ["createUser"] = [InvalidGender, TakenByAnotherAccount],
         ["createPublicAccountsBatch"] = [TakenByAnotherAccount, DuplicateInBatch],

@@ -64,8 +64,9 @@ public sealed class EncryptedPasswordRulesTests(UserPoolApiFactory api) : IAsync
         var envelope = await client.PostEnvelopeAsync("/api/v3/create-users-batch", new { list = new[] { new { username = "bad", password } } });
 
         Assert.Equal(400, (int)envelope["statusCode"]!);
-        Assert.Equal("list[0].password", (string)envelope["errors"]![0]!["field"]!);
-        Assert.Equal(code, (string)envelope["errors"]![0]!["code"]!);
+        var error = Assert.Single(envelope["errors"]!.AsArray())!;
+        Assert.Equal("list[0].password", (string)error["field"]!);
+        Assert.Equal(code, (string)error["code"]!);
     }
 
     [Theory]

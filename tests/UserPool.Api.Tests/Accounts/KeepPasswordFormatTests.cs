@@ -46,6 +46,23 @@ public sealed class KeepPasswordFormatTests(UserPoolApiFactory api) : IAsyncLife
     }
 
     [Fact]
+    public async Task KeepPassword_BcryptOfCost31_IsAnsweredAsTheOpenApiDocumentShowsIt()
+    {
+        using var client = api.CreateSignedClient();
+        client.Lang = "en-US";
+        var documented = System.Text.Json.Nodes.JsonNode.Parse(UserPool.Api.OpenApi.FailureExamples.KeptHashRefused)!;
+
+        var envelope = await client.PostEnvelopeAsync("/api/v3/create-users-batch", new
+        {
+            list = new[] { new { username = "bad", password = "$2b$31$abcdefghijklmnopqrstuujDrcuJzEtYTnya86FjJ0RFLNsYk021m" } },
+            options = new { keepPassword = true },
+        });
+
+        Assert.Equal((string)documented["message"]!, (string)envelope["message"]!);
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(documented["errors"], envelope["errors"]), envelope["errors"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task KeepPassword_ValueClaimingAFormatThatDoesNotParse_IsRefusedByDryRunToo()
     {
         using var client = api.CreateSignedClient();
