@@ -20,7 +20,7 @@ public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport 
         {
             // An empty string is how several SDKs (Go's among them) write "no password".
             var sent = string.IsNullOrEmpty(draft.Item.Password) ? null : draft.Item.Password;
-            if (sent is null || errors.HasErrorFor(draft.Index, "password"))
+            if (sent is null || (!draft.IsValid && errors.HasErrorFor(draft.Index, "password")))
             {
                 // Validation already refused the text as sent (control characters, length): one error says it.
                 continue;
