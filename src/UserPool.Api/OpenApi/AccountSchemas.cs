@@ -93,8 +93,12 @@ internal static class AccountSchemas
             .Edit("photo", p => { p.Format = "uri"; p.Description = $"An http(s) URL; {accounts.DefaultPhotoUrl} when absent."; })
             .Edit("website", p => p.Format = "uri")
             .Edit("birthdate", p => p.Description = "A date (2022-07-08) or an ISO 8601 date-time.")
-            .Edit("password", p => p.Description = "Plaintext (at most 72 UTF-8 bytes; stored as a BCrypt hash) unless options.passwordEncryptType " +
-                "says rsa or sm2 (encrypted with the keys of GET /api/v3/system), or options.keepPassword stores it as given.")
+            .Edit("password", p => p.Description = "Plaintext (one line, no control characters, at most 72 UTF-8 bytes; stored as a BCrypt hash) " +
+                "unless options.passwordEncryptType says rsa or sm2 (encrypted with the keys of GET /api/v3/system; the decrypted text obeys " +
+                "the same rules and must not be empty), or options.keepPassword stores it as given: a hash from another system. A kept " +
+                "value that begins as a known format (bcrypt $2b$, $argon2id$, $pbkdf2-sha256$, pbkdf2_sha256$, $scrypt$, $firescrypt$, " +
+                "$5$, $6$, $1$, $P$, {SSHA}, $sha256$, …) must parse as it within its cost bounds, or the item is refused (invalid_format); " +
+                "other values are kept and recorded as unknown. With keepPassword and rsa/sm2 the decrypted value must be a hash of a known format.")
             .Edit("salt", p => p.Description = "With options.keepPassword: the salt of the imported hash.")
             .Edit("departmentIds", p => p.Description = "Departments to join, named as options.departmentIdType says.")
             .Replace("customData", SchemaEdits.AnyObject("Custom field values; each key must be defined first (set-custom-fields, targetType USER), " +
@@ -118,7 +122,9 @@ internal static class AccountSchemas
     {
         document.Schema("CreateUserOptionsDto")
             .Describe("Options of a create call. In a public-account batch an item's own options win over the batch's." + FieldSpellings)
-            .Edit("keepPassword", p => p.Description = "Store password as given (a hash from another system, with salt) instead of hashing it: for migrations.")
+            .Edit("keepPassword", p => p.Description = "Store password as given (a hash from another system, with salt) instead of hashing it: for migrations. " +
+                "The formats recognised, their bounds and the algorithm recorded are listed in the README (Kept password hashes); a value " +
+                "that claims a format and does not parse is refused (400, invalid_format, naming the format).")
             .Edit("autoGeneratePassword", p => p.Description = "Generate a password for accounts created without one.")
             .Edit("resetPasswordOnFirstLogin", p => p.Description = "Require a new password at the first login.")
             .Edit("departmentIdType", p =>

@@ -71,6 +71,19 @@ internal static class FailureExamples
         }
         """;
 
+    /// <summary>keepPassword with a value that claims bcrypt's prefix but a cost no sign-in could afford.</summary>
+    public const string KeptHashRefused = """
+        {
+          "statusCode": 400,
+          "message": "list[0]: Parameter password is not a valid bcrypt hash: the cost 31 is outside 04–16",
+          "requestId": "6b0436787b74327ffc402ab9",
+          "errors": [
+            { "index": 0, "field": "list[0].password", "code": "invalid_format", "message": "Parameter password is not a valid bcrypt hash: the cost 31 is outside 04–16" }
+          ],
+          "data": null
+        }
+        """;
+
     /// <summary>A single create: fields without a list[i] prefix, index null.</summary>
     public const string InvalidGender = """
         {

@@ -123,6 +123,8 @@ public sealed class OperationExamplesFilter : IOperationFilter
             LookAlikes,
             TakenByAnotherAccount,
             UnknownField,
+            new("keptHashRefused", "A kept hash that claims a format and does not parse (400)", () => JsonNode.Parse(FailureExamples.KeptHashRefused)!,
+                "With options.keepPassword a value that begins as a known format must parse as it, within its cost bounds (README: Kept password hashes)."),
         ],
         ["createUser"] = [InvalidGender, TakenByAnotherAccount, UnknownFieldSingle],
         ["createPublicAccountsBatch"] = [TakenByAnotherAccount, DuplicateInBatch, LookAlikes, UnknownField],

@@ -26,6 +26,9 @@ public sealed class AccountDraft
     /// <summary>The password after transport decryption: plaintext to hash, or a hash to keep.</summary>
     public string? Password { get; set; }
 
+    /// <summary>With keepPassword: the algorithm of the kept hash, as the registry read it.</summary>
+    public string? KeptHashAlgorithm { get; set; }
+
     /// <summary>A password generated for autoGeneratePassword; only ever sent through a notification.</summary>
     public string? GeneratedPassword { get; set; }
 

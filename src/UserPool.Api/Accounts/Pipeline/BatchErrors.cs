@@ -15,6 +15,12 @@ public sealed class BatchErrors(bool singleItem)
 
     public bool HasErrorsFor(int index) => _errors.Exists(e => e.Error.Index == index);
 
+    public bool HasErrorFor(int index, string field)
+    {
+        var path = PathOf(index, field);
+        return _errors.Exists(e => e.Error.Field == path);
+    }
+
     /// <summary>The path of a field of item <paramref name="index"/>: list[3].email, or email for a single create.</summary>
     public string PathOf(int index, string field) =>
         singleItem ? field : string.IsNullOrEmpty(field) ? $"list[{index}]" : $"list[{index}].{field}";

@@ -1,13 +1,15 @@
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Passwords;
+using UserPool.Api.Passwords.KeptHashes;
 using UserPool.Api.Passwords.Transport;
 
 namespace UserPool.Api.Accounts.Pipeline;
 
 /// <summary>
 /// Passwords, in two phases. <see cref="Prepare"/> (fast, before any database work) undoes transport
-/// encryption and checks sizes, so its failures are reported with the others. <see cref="HashAsync"/>
+/// encryption and applies the password rules (PasswordRules, the kept-hash registry), so its failures are
+/// reported with the others. <see cref="HashAsync"/>
 /// (slow) runs on the hashing pool while the database checks run, and fills the accounts' password fields.
 /// </summary>
 public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport transport, DateTime now)
@@ -16,13 +18,16 @@ public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport 
     {
         foreach (var draft in drafts)
         {
+            // An empty string is how several SDKs (Go's among them) write "no password".
             var sent = string.IsNullOrEmpty(draft.Item.Password) ? null : draft.Item.Password;
-            if (sent is null)
+            if (sent is null || (!draft.IsValid && errors.HasErrorFor(draft.Index, "password")))
             {
+                // Validation already refused the text as sent (control characters, length): one error says it.
                 continue;
             }
 
-            if (!PasswordEncryptTypes.TryParse(draft.Options.PasswordEncryptType, out var type) || type == PasswordEncryptType.None)
+            var encrypted = PasswordEncryptTypes.TryParse(draft.Options.PasswordEncryptType, out var type) && type != PasswordEncryptType.None;
+            if (!encrypted)
             {
                 draft.Password = sent;
             }
@@ -40,12 +45,23 @@ public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport 
                 draft.Password = result.Plaintext;
             }
 
-            if (!draft.Options.KeepPassword && TextRules.Utf8Length(draft.Password!) > FieldLimits.PlaintextPasswordBytes)
+            if (Fault(draft, encrypted) is { } fault)
             {
-                errors.Invalid(draft.Index, "password", ErrorCodes.TooLong, RequestLanguage.Pick(
-                    $"密码不能超过 {FieldLimits.PlaintextPasswordBytes} 字节", $"The password must be at most {FieldLimits.PlaintextPasswordBytes} bytes (UTF-8)"));
+                errors.Invalid(draft.Index, "password", fault.Code, fault.Message);
             }
         }
+    }
+
+    private static PasswordFault? Fault(AccountDraft draft, bool decrypted)
+    {
+        if (!draft.Options.KeepPassword)
+        {
+            return PasswordRules.PlaintextFault(draft.Password!);
+        }
+
+        var reading = KeptHashRegistry.Read(draft.Password!, hasSeparateSalt: !string.IsNullOrEmpty(draft.Item.Salt));
+        draft.KeptHashAlgorithm = reading.Algorithm;
+        return PasswordRules.KeptHashFault(reading, decrypted);
     }
 
     /// <summary>True once <see cref="HashAsync"/> has queued any password for hashing (set before it first awaits).</summary>
@@ -63,7 +79,7 @@ public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport 
                 // A hash from another system, stored verbatim with its salt for a later verify-and-rehash.
                 account.PasswordHash = kept;
                 account.PasswordSalt = string.IsNullOrEmpty(draft.Item.Salt) ? null : draft.Item.Salt;
-                account.PasswordAlgorithm = KeptHashFormats.Detect(kept);
+                account.PasswordAlgorithm = draft.KeptHashAlgorithm;
             }
             else if ((draft.Password ?? Generate(draft)) is { } plaintext)
             {
