@@ -7,6 +7,11 @@ using UserPool.Api.OpenApi;
 using UserPool.Api.Passwords;
 using UserPool.Api.Security;
 
+if (CommandLine.IsUnknownVerb(args))
+{
+    return CommandLine.RefuseUnknownVerb(args);
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,

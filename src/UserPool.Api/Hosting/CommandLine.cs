@@ -18,6 +18,22 @@ public static class CommandLine
 
     public static bool IsCommand(string[] args) => args is ["pools" or "keys" or "transport-keys" or "accounts" or "help", ..];
 
+    /// <summary>
+    /// A first word that is neither a verb nor a configuration argument (<c>--key value</c>, <c>--key=value</c>,
+    /// <c>key=value</c>, <c>/key value</c>) is a mistyped command. It must be refused before the host is built:
+    /// building it may start a private PostgreSQL, and running it would serve HTTP.
+    /// </summary>
+    public static bool IsUnknownVerb(string[] args) =>
+        args is [var first, ..] && !IsCommand(args) && !first.StartsWith("--", StringComparison.Ordinal)
+        && !first.StartsWith('/') && !first.Contains('=');
+
+    public static int RefuseUnknownVerb(string[] args)
+    {
+        Console.Error.WriteLine($"unknown command \"{args[0]}\"");
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var ct = app.Lifetime.ApplicationStopping;

@@ -94,4 +94,15 @@ internal static class DatabaseFaults
         { InnerException: { } inner } => IsUnavailable(inner),
         _ => false,
     };
+
+    /// <summary>
+    /// PostgreSQL aborted the transaction to break a deadlock (40P01) or a serialization conflict (40001): nothing
+    /// of it remains, and running it again is safe and normally succeeds once the other transaction has ended.
+    /// </summary>
+    public static bool IsLockConflict(Exception exception) => exception switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure } => true,
+        { InnerException: { } inner } => IsLockConflict(inner),
+        _ => false,
+    };
 }

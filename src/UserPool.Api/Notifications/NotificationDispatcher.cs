@@ -20,7 +20,7 @@ public sealed class NotificationDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        NotificationLog.DispatcherStarted(logger, Describe(status.Channel(OutboxNames.Email)), Describe(status.Channel(OutboxNames.Sms)));
+        NotificationLog.DispatcherStarted(logger, Describe("e-mail", status.Channel(OutboxNames.Email)), Describe("SMS", status.Channel(OutboxNames.Sms)));
         var failures = 0;
         var nextReport = clock.GetUtcNow() + options.CurrentValue.StatsLogInterval;
         NotificationCounters? reported = null;
@@ -92,6 +92,7 @@ public sealed class NotificationDispatcher(
 
     private Task<bool> WaitAsync(TimeSpan delay, CancellationToken stoppingToken) => signal.WaitAsync(delay, clock, stoppingToken);
 
-
-    private static string Describe(ChannelStatus channel) => channel.Configured ? "configured" : channel.Reason ?? "unavailable";
+    /// <summary>A channel's reason already names the channel ("SMS is not configured (…)"); the other states get its name here.</summary>
+    private static string Describe(string name, ChannelStatus channel) =>
+        channel.Configured ? $"{name} is configured" : channel.Reason ?? $"{name} is unavailable";
 }

@@ -6,7 +6,7 @@ namespace UserPool.Api.Notifications;
 /// </summary>
 internal static partial class NotificationLog
 {
-    [LoggerMessage(LogLevel.Information, "Notification dispatcher started: e-mail {EmailState}, SMS {SmsState}")]
+    [LoggerMessage(LogLevel.Information, "Notification dispatcher started: {EmailState}; {SmsState}")]
     public static partial void DispatcherStarted(ILogger logger, string emailState, string smsState);
 
     [LoggerMessage(LogLevel.Information, "Notification batch: {Claimed} claimed, {Sent} sent, {Retried} to retry, {Dead} dead, {Released} released")]

@@ -65,6 +65,8 @@ public static class OpenApiSetup
             options.OperationFilter<EnvelopeResponseFilter>();
             options.OperationFilter<OperationExamplesFilter>();
             options.DocumentFilter<ContractDocumentFilter>();
+            options.OrderActionsBy(TagOrder.SortKey);
+            options.DocumentFilter<TagOrder>();
         });
         return builder;
     }

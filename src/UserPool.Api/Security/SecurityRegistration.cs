@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using UserPool.Api.Data;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Security.KeyRing;
 using UserPool.Api.Security.Tokens;
 
 namespace UserPool.Api.Security;
@@ -13,7 +14,8 @@ public static class SecurityRegistration
     {
         var services = builder.Services;
         // The key ring lives in the database so every instance (and every restart) can read every secret.
-        services.AddDataProtection().SetApplicationName("UserPool").PersistKeysToDbContext<UserPoolDbContext>();
+        services.AddDataProtection().SetApplicationName("UserPool").PersistKeysToDbContext<UserPoolDbContext>()
+            .ProtectKeysAsConfigured(builder.Configuration);
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddMemoryCache();
         services.AddSingleton<SecretProtector>();

@@ -129,4 +129,31 @@ public sealed class ServerLifecycleTests
         Assert.Equal(1, revokeExit);
         Assert.Contains("No access key has the id no-such-key", revokeOutput);
     }
+
+    [Theory]
+    [InlineData("key", "list")]
+    [InlineData("pool", "create", "--name", "acme")]
+    [InlineData("serve")]
+    public async Task UnknownVerb_PrintsUsageAndExits2_WithoutStartingPostgresOrListening(params string[] args)
+    {
+        // No connection string: building the host would start a private PostgreSQL in this directory.
+        var dataDirectory = Path.Combine("/var/tmp", "userpool-unknown-verb-" + Guid.NewGuid().ToString("N")[..8]);
+        var port = ServerProcess.FreePort();
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__UserPool"] = "",
+            ["Database__LocalDataDirectory"] = dataDirectory,
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+        };
+
+        var (exitCode, output) = await ServerProcess.RunVerbAsync(environment, args);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"unknown command \"{args[0]}\"", output);
+        Assert.Contains("usage:", output);
+        Assert.DoesNotContain("Application started", output);
+        Assert.False(Directory.Exists(dataDirectory), "a private PostgreSQL cluster was created");
+        using var probe = new System.Net.Sockets.TcpClient();
+        await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => probe.ConnectAsync("127.0.0.1", port));
+    }
 }

@@ -31,6 +31,19 @@ public sealed class SwaggerTests(UserPoolApiFactory api)
     }
 
     [Fact]
+    public async Task The_tags_are_listed_in_the_order_an_administrator_uses_them_and_the_paths_follow_it()
+    {
+        string[] expected = ["Authentication", "Users", "Public accounts", "Custom fields", "Organizations", "Departments", "Tenants", "System", "Health"];
+        var document = await DocumentAsync();
+
+        Assert.Equal(expected, document["tags"]!.AsArray().Select(t => (string)t!["name"]!));
+        var pathTags = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (string)o.Value!["tags"]![0]!))
+            .Distinct();
+        Assert.Equal(expected, pathTags);
+    }
+
+    [Fact]
     public async Task The_document_lists_the_token_endpoint_and_the_authenticated_endpoints()
     {
         var paths = (await DocumentAsync())["paths"]!.AsObject();

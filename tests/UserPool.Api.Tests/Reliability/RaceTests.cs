@@ -66,7 +66,7 @@ public sealed class RaceTests(UserPoolApiFactory api, ITestOutputHelper output) 
         Assert.True(acknowledged > 0 && rejected > 0, "the workload must both succeed and collide");
     }
 
-    private static void AssertNoSharedKeys(List<Data.Entities.Account> accounts, List<Data.Entities.AccountIdentity> identities)
+    internal static void AssertNoSharedKeys(List<Data.Entities.Account> accounts, List<Data.Entities.AccountIdentity> identities)
     {
         Assert.Equal(accounts.Count(a => a.Email is not null), accounts.Where(a => a.Email is not null).Select(a => a.Email!.ToLowerInvariant()).Distinct().Count());
         Assert.Equal(accounts.Count(a => a.Phone is not null), accounts.Where(a => a.Phone is not null).Select(a => a.PhoneCountryCode + a.Phone).Distinct().Count());
@@ -75,7 +75,7 @@ public sealed class RaceTests(UserPoolApiFactory api, ITestOutputHelper output) 
         Assert.Equal(identities.Count, identities.Select(i => (i.ExtIdpId, i.Type, i.UserIdInIdp)).Distinct().Count());
     }
 
-    private static void AssertRejectionIsTrue(RaceWorkload.Batch batch, JsonObject answer, List<Data.Entities.Account> accounts, List<Data.Entities.AccountIdentity> identities)
+    internal static void AssertRejectionIsTrue(RaceWorkload.Batch batch, JsonObject answer, List<Data.Entities.Account> accounts, List<Data.Entities.AccountIdentity> identities)
     {
         var errors = answer["errors"]!.AsArray();
         Assert.NotEmpty(errors);

@@ -58,6 +58,11 @@ test('Swagger UI: get a token, authorize, and create users from the seed example
     await page.goto(`${host}/swagger`, { waitUntil: 'domcontentloaded' });
     await page.locator('.swagger-ui .information-container').waitFor({ state: 'visible' });
 
+    // The sections come in the order an administrator uses them (the document's `tags`), not alphabetically.
+    await page.locator('h3.opblock-tag').first().waitFor({ state: 'visible' });
+    const sections = await page.locator('h3.opblock-tag').evaluateAll((tags) => tags.map((tag) => tag.getAttribute('data-tag')));
+    assert.deepEqual(sections, ['Authentication', 'Users', 'Public accounts', 'Custom fields', 'Organizations', 'Departments', 'Tenants', 'System', 'Health']);
+
     // 1. POST /api/v3/get-management-token from the page.
     const tokenBlock = await tryItOut(page, 'Authentication', 'getManagementToken');
     await setBody(tokenBlock, { accessKeyId, accessKeySecret });

@@ -4,6 +4,7 @@ using UserPool.Api.Accounts.Contracts;
 using UserPool.Api.Accounts.Idempotency;
 using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Accounts.Validation;
+using UserPool.Api.Data;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Notifications;
@@ -28,6 +29,7 @@ public sealed class CreateAccountsPipeline(
     SecretProtector protector,
     IdempotencyStore idempotency,
     OutboxSignal outboxSignal,
+    DeadlockRetry deadlockRetry,
     IOptions<AccountsOptions> options,
     TimeProvider clock)
 {
@@ -123,20 +125,34 @@ public sealed class CreateAccountsPipeline(
             : null;
         try
         {
-            await AccountWriter.WriteAsync(connection, drafts, outbox, storeAnswer, ct);
+            // Each attempt is one whole transaction (outbox rows and the idempotent answer included), so a retried
+            // deadlock victim writes everything exactly once.
+            await deadlockRetry.RunAsync(() => AccountWriter.WriteAsync(connection, drafts, outbox, storeAnswer, ct), ct);
             if (outbox.Count > 0)
             {
                 outboxSignal.Notify();
             }
         }
-        catch (PostgresException race) when (race.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation)
+        catch (PostgresException race) when (race.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation
+            || DatabaseFaults.IsLockConflict(race))
         {
             // A stored key (not looked for before a write without hashing), or a key a concurrent request committed,
             // or a reference removed after our checks. The checks now see it and name the item; should they not,
-            // the constraint still says which field it was.
+            // the constraint still says which field it was. A deadlock that outlasted the retries with no holder
+            // to name stays a transient fault (503, please retry).
             var late = new BatchErrors(command.SingleItem);
             await CheckAgainstDatabaseAsync(connection, command.PoolId, drafts, late, conflicts: true, ct);
-            throw late.Any ? late.ToException() : ConstraintConflict.From(race);
+            if (late.Any)
+            {
+                throw late.ToException();
+            }
+
+            if (DatabaseFaults.IsLockConflict(race))
+            {
+                throw;
+            }
+
+            throw ConstraintConflict.From(race);
         }
     }
 

@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using UserPool.Api.Data.Entities;
+using UserPool.Api.Infrastructure;
+using UserPool.Api.Tests.Infrastructure;
+using UserPool.Api.Tests.Notifications;
+
+namespace UserPool.Api.Tests.Accounts;
+
+/// <summary>
+/// A real deadlock, forced step by step: the test's own transaction holds e-mail A uncommitted, the server's batch
+/// inserts B and then waits for A, and the test then inserts B, so each transaction waits for the other. PostgreSQL
+/// aborts the server's (its wait started first, and the test's session waits longer before checking); the server
+/// runs its transaction again, which waits for B until the test ends its transaction. Without the retry the
+/// client was answered 503.
+/// </summary>
+[Collection(AccountsCollection.Name)]
+public sealed class CreateUsersDeadlockTests(UserPoolApiFactory api) : IAsyncLifetime
+{
+    public Task InitializeAsync() => api.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task CreateUsersBatch_WhenChosenAsDeadlockVictimAndTheOtherTransactionCommits_Answers409NamingTheHolders()
+    {
+        var (a, b) = Emails();
+        var (answer, holders) = await RaceAgainstHolderAsync(a, b, commit: true);
+
+        Assert.Equal(409, (int)answer["statusCode"]!);
+        var errors = answer["errors"]!.AsArray();
+        Assert.Equal(["list[0].email", "list[1].email"], errors.Select(e => (string)e!["field"]!).Order());
+        Assert.Equal(holders[b], (string)errors.Single(e => (string)e!["field"]! == "list[0].email")!["conflict"]!["accountId"]!);
+        Assert.Equal(holders[a], (string)errors.Single(e => (string)e!["field"]! == "list[1].email")!["conflict"]!["accountId"]!);
+        await using var db = api.CreateDbContext();
+        Assert.Equal(2, await db.Accounts.CountAsync());
+    }
+
+    [Fact]
+    public async Task CreateUsersBatch_WhenChosenAsDeadlockVictimAndTheOtherTransactionRollsBack_CreatesTheBatchOnce()
+    {
+        var (a, b) = Emails();
+        var (answer, _) = await RaceAgainstHolderAsync(a, b, commit: false);
+
+        Assert.Equal(200, (int)answer["statusCode"]!);
+        await using var db = api.CreateDbContext();
+        var stored = await db.Accounts.OrderBy(x => x.Email).Select(x => x.Email).ToListAsync();
+        Assert.Equal([a, b], stored);
+        Assert.Equal(2, await db.NotificationOutbox.CountAsync()); // one welcome e-mail each, written once
+        Assert.Equal(1, await db.IdempotencyKeys.CountAsync());
+    }
+
+    private static (string A, string B) Emails()
+    {
+        var token = SampleUsers.Token();
+        return ($"a-{token}@example.com", $"b-{token}@example.com");
+    }
+
+    /// <summary>Drives the deadlock; returns the server's answer and the test's account id per e-mail.</summary>
+    private async Task<(JsonObject Answer, Dictionary<string, string> Holders)> RaceAgainstHolderAsync(string a, string b, bool commit)
+    {
+        await using var holder = new NpgsqlConnection(api.ConnectionString);
+        await holder.OpenAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        // Superuser-only setting, local to this transaction: the server's session detects the cycle first and is the victim.
+        await ExecuteAsync(holder, "SET LOCAL deadlock_timeout = '10s'");
+        var holders = new Dictionary<string, string> { [a] = await InsertAsync(holder, a) };
+
+        using var client = api.CreateSignedClient();
+        var batch = new[] { Item(b), Item(a) };
+        var body = new { list = batch, options = new { sendNotification = new { sendEmailNotification = true } } };
+        var signed = client.Sign(HttpMethod.Post, "/api/v3/create-users-batch", System.Text.Json.JsonSerializer.Serialize(body, Json.Options));
+        signed.Headers.Add("Idempotency-Key", "deadlock-" + a);
+        var request = SendAsync(client, signed);
+        await WaitUntilServerWaitsAsync(holder, request);
+
+        // Blocks on the server's uncommitted B until PostgreSQL aborts the server's transaction.
+        holders[b] = await InsertAsync(holder, b);
+        await WaitUntilServerWaitsAsync(holder, request); // the retry, now waiting for the test's B
+        if (commit)
+        {
+            await transaction.CommitAsync();
+        }
+        else
+        {
+            await transaction.RollbackAsync();
+        }
+
+        return (await request, holders);
+    }
+
+    private static async Task<JsonObject> SendAsync(SignedClient client, HttpRequestMessage request) =>
+        await Json.EnvelopeOf(await client.Http.SendAsync(request));
+
+    private static Dictionary<string, object?> Item(string email) =>
+        new() { ["email"] = email, ["username"] = email.Split('@')[0] };
+
+    private async Task<string> InsertAsync(NpgsqlConnection connection, string email)
+    {
+        var id = ObjectIds.New();
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO accounts (user_pool_id, id, kind, status, work_status, email, username, gender, user_source_type,
+                                  email_verified, phone_verified, reset_password_on_next_login, logins_count,
+                                  register_source, post_ids, status_changed_at, created_at, updated_at)
+            VALUES ($1, $2, 1, 'Activated', 'Active', $3, $4, 'U', 'manual', false, false, false, 0, '{}', '{}', now(), now(), now())
+            """, connection);
+        foreach (var value in new object[] { api.PoolId, id, email, "holder-" + email.Split('@')[0] })
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await command.ExecuteNonQueryAsync();
+        return id;
+    }
+
+    /// <summary>Returns early when the server already answered, so a wrong answer fails the assertions, not a timeout.</summary>
+    private async Task WaitUntilServerWaitsAsync(NpgsqlConnection holder, Task request) =>
+        await Eventually.UntilAsync(async () =>
+        {
+            if (request.IsCompleted)
+            {
+                return true;
+            }
+
+            await using var observer = new NpgsqlConnection(api.ConnectionString);
+            await observer.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_locks WHERE NOT granted AND pid <> $1", observer);
+            command.Parameters.Add(new NpgsqlParameter { Value = holder.ProcessID });
+            return (long)(await command.ExecuteScalarAsync())! > 0;
+        }, "the server's batch to wait for a key the test holds");
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
