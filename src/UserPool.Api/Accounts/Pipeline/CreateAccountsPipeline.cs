@@ -3,6 +3,7 @@ using Npgsql;
 using UserPool.Api.Accounts.Contracts;
 using UserPool.Api.Accounts.Idempotency;
 using UserPool.Api.Accounts.Validation;
+using UserPool.Api.CustomFields.Promises;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Notifications;
@@ -27,6 +28,7 @@ public sealed class CreateAccountsPipeline(
     SecretProtector protector,
     IdempotencyStore idempotency,
     OutboxSignal outboxSignal,
+    CustomFieldSecrets customFieldSecrets,
     IOptions<AccountsOptions> options,
     TimeProvider clock)
 {
@@ -51,7 +53,7 @@ public sealed class CreateAccountsPipeline(
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
-            await CheckAgainstDatabaseAsync(connection, command.PoolId, drafts, errors, conflictsFirst, ct);
+            await CheckAgainstDatabaseAsync(connection, command.PoolId, drafts, errors, conflictsFirst, customFieldSecrets, ct);
         }
         finally
         {
@@ -97,12 +99,14 @@ public sealed class CreateAccountsPipeline(
     }
 
     private static async Task CheckAgainstDatabaseAsync(
-        NpgsqlConnection connection, string poolId, List<AccountDraft> drafts, BatchErrors errors, bool conflicts, CancellationToken ct)
+        NpgsqlConnection connection, string poolId, List<AccountDraft> drafts, BatchErrors errors, bool conflicts,
+        CustomFieldSecrets customFieldSecrets, CancellationToken ct)
     {
         var checkable = drafts.Where(d => d.IsValid).ToList();
         var found = await BatchLookups.RunAsync(connection, poolId, checkable, conflicts, ct);
         ReferenceCheck.Apply(checkable, found, errors);
         CustomDataCheck.Apply(checkable, found.CustomFields, errors);
+        await CustomFieldPromisesCheck.ApplyAsync(connection, poolId, checkable, found.CustomFields, customFieldSecrets, errors, ct);
         ConflictCheck.Apply(found.Holders, errors);
         if (!conflicts && errors.Any)
         {
@@ -132,11 +136,11 @@ public sealed class CreateAccountsPipeline(
             // or a reference removed after our checks. The checks now see it and name the item; should they not,
             // the constraint still says which field it was.
             var late = new BatchErrors(command.SingleItem);
-            await CheckAgainstDatabaseAsync(connection, command.PoolId, drafts, late, conflicts: true, ct);
+            await CheckAgainstDatabaseAsync(connection, command.PoolId, drafts, late, conflicts: true, customFieldSecrets, ct);
             throw late.Any ? late.ToException() : ConstraintConflict.From(race);
         }
     }
 
     private static AccountView View(AccountDraft draft, bool dryRun) =>
-        new(draft.Account, draft.DepartmentIds, draft.Identities, RawJson.From(draft.Account.CustomData) ?? RawJson.EmptyObject) { IsDryRun = dryRun };
+        new(draft.Account, draft.DepartmentIds, draft.Identities, RawJson.From(draft.Item.CustomData) ?? RawJson.EmptyObject) { IsDryRun = dryRun };
 }
