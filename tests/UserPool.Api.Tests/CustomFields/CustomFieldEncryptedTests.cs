@@ -124,6 +124,26 @@ public sealed class CustomFieldEncryptedTests(UserPoolApiFactory api) : IAsyncLi
     }
 
     [Fact]
+    public async Task IdempotentCreate_KeepsItsStoredAnswerEncryptedAndReplaysItDecrypted()
+    {
+        using var client = api.CreateSignedClient();
+        await client.DefineOkAsync("id_card", encrypted: true);
+        var body = System.Text.Json.JsonSerializer.Serialize(new { list = new[] { new { username = "a", customData = new { id_card = Secret } } } }, Json.Options);
+
+        var answers = new List<JsonObject>();
+        foreach (var _ in new[] { "first", "retry" })
+        {
+            var request = client.Sign(HttpMethod.Post, "/api/v3/create-users-batch", body);
+            request.Headers.Add("Idempotency-Key", "key-1");
+            answers.Add(await Json.EnvelopeOf(await client.Http.SendAsync(request)));
+        }
+
+        Assert.DoesNotContain(Secret, Assert.Single(await api.SqlAsync("SELECT response_json FROM idempotency_keys"))!);
+        Assert.Equal(Secret, (string)answers[1]["data"]![0]!["customData"]!["id_card"]!);
+        Assert.Equal(answers[0].ToJsonString(), answers[1].ToJsonString());
+    }
+
+    [Fact]
     public async Task ListUsers_FilteringOrSortingOnAnEncryptedField_Is400()
     {
         using var client = api.CreateSignedClient();
