@@ -18,7 +18,8 @@ public static class CustomFieldEndpoints
             .WithName("setCustomFields").WithTags("Custom fields")
             .WithSummary("Create or update custom field definitions")
             .WithDescription("Defines the keys accounts may carry in customData, with their data type (immutable once set). " +
-                "Existing definitions are updated; up to 50 per call.");
+                "Existing definitions are updated; up to 50 per call. Changing isUnique or encrypted migrates the stored values in the same " +
+                "transaction; making a field unique while several accounts share a value is refused (409, apiCode 2026, listing them).");
         api.MapGet("/get-custom-fields", GetCustomFields)
             .WithName("getCustomFields").WithTags("Custom fields")
             .WithSummary("List custom field definitions")
