@@ -13,6 +13,7 @@ public static class AccountsRegistration
         builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddHostedService<IdempotencyPruner>();
+        builder.Services.AddSingleton<CustomFields.Promises.CustomFieldSecrets>();
         builder.Services.AddSingleton<CreateAccountsPipeline>();
         builder.Services.AddScoped<AccountReader>();
         builder.Services.AddSingleton<KeyReconciler>();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using UserPool.Api.CustomFields.Promises;
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data;
 using UserPool.Api.Data.Entities;
@@ -16,7 +18,8 @@ public static class CustomFieldEndpoints
             .WithName("setCustomFields").WithTags("Custom fields")
             .WithSummary("Create or update custom field definitions")
             .WithDescription("Defines the keys accounts may carry in customData, with their data type (immutable once set). " +
-                "Existing definitions are updated; up to 50 per call.");
+                "Existing definitions are updated; up to 50 per call. Changing isUnique or encrypted migrates the stored values in the same " +
+                "transaction; making a field unique while several accounts share a value is refused (409, apiCode 2026, listing them).");
         api.MapGet("/get-custom-fields", GetCustomFields)
             .WithName("getCustomFields").WithTags("Custom fields")
             .WithSummary("List custom field definitions")
@@ -25,7 +28,7 @@ public static class CustomFieldEndpoints
     }
 
     private static async Task<Ok<Envelope<List<CustomFieldDto>>>> SetCustomFields(
-        SetCustomFieldsRequest? request, CurrentPool pool, UserPoolDbContext db, TimeProvider clock, CancellationToken ct)
+        SetCustomFieldsRequest? request, CurrentPool pool, UserPoolDbContext db, TimeProvider clock, CustomFieldSecrets secrets, CancellationToken ct)
     {
         // Nullable so that an empty body (the SDK's call without an argument) reaches the validation filter, which
         // validates it as {} and has answered 400 before the handler runs.
@@ -33,10 +36,14 @@ public static class CustomFieldEndpoints
         // Another pool's tenant would link this pool's definitions to data it cannot see.
         await Tenants.TenantReferences.EnsureExistsAsync(db, pool.Id, request.TenantId, ct);
         var items = request.List!.Select(i => i!).ToList();
-        var keys = items.Select(i => i.Key!).ToList();
+        var keys = items.Select(i => i.Key!).Distinct().ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // FOR UPDATE, in key order: account writes lock the definitions they use FOR SHARE in the same order, so a
+        // change of isUnique or encrypted and the stored values it migrates never miss a concurrent write.
         var existing = await db.CustomFieldDefinitions
-            .Where(f => f.UserPoolId == pool.Id && keys.Contains(f.Key))
+            .FromSql($"SELECT * FROM custom_field_definitions WHERE user_pool_id = {pool.Id} AND key = ANY({keys}) ORDER BY target_type, key FOR UPDATE")
             .ToDictionaryAsync(f => (f.TargetType, f.Key), ct);
+        var before = existing.ToDictionary(e => e.Key, e => FieldState.Of(e.Value));
         var now = Timestamps.Now(clock);
         var saved = new List<CustomFieldDefinition>();
         for (var index = 0; index < items.Count; index++)
@@ -63,8 +70,30 @@ public static class CustomFieldEndpoints
             }
         }
 
+        await KeepPromisesAsync(db, pool.Id, items, saved, before, secrets, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return TypedResults.Ok(Envelope.Success(saved.Select(CustomFieldMapping.ToDto).ToList()));
+    }
+
+    /// <summary>Migrates the stored values of every USER field whose isUnique or encrypted changed (see FieldMigration).</summary>
+    private static async Task KeepPromisesAsync(UserPoolDbContext db, string poolId, List<SetCustomFieldItem> items,
+        List<CustomFieldDefinition> saved, Dictionary<(string, string), FieldState> before, CustomFieldSecrets secrets, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        foreach (var field in saved.Where(f => f.TargetType == "USER"))
+        {
+            if (field is { IsUnique: true, Encrypted: true, ProtectedHashKey: null })
+            {
+                field.ProtectedHashKey = secrets.NewProtectedHashKey();
+            }
+
+            if (before.TryGetValue((field.TargetType, field.Key), out var state) && FieldMigration.IsNeeded(state, field))
+            {
+                var index = items.FindLastIndex(i => i.TargetType == field.TargetType && i.Key == field.Key);
+                await FieldMigration.RunAsync(connection, poolId, index, field, state, secrets, ct);
+            }
+        }
     }
 
     private static async Task<Ok<Envelope<List<CustomFieldDto>>>> GetCustomFields(

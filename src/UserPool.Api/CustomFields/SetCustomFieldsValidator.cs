@@ -22,6 +22,9 @@ public sealed class SetCustomFieldsValidator : AbstractValidator<SetCustomFields
 
 public sealed class SetCustomFieldItemValidator : AbstractValidator<SetCustomFieldItem>
 {
+    private static string UserOnly(string flag) => Infrastructure.RequestLanguage.Pick(
+        $"{flag} 仅支持 targetType 为 USER 的字段", $"{flag} is supported for USER fields only");
+
     public SetCustomFieldItemValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
@@ -43,5 +46,10 @@ public sealed class SetCustomFieldItemValidator : AbstractValidator<SetCustomFie
         RuleForEach(x => x.AppIds).NotEmpty().WithErrorCode(ErrorCodes.InvalidFormat).WithMessage(_ => Messages.InvalidFormat("{PropertyName}"))
             .SingleLine(FieldLimits.ReferenceId);
         RuleFor(x => x.I18n).JsonObject();
+        // Only accounts' custom data is checked against definitions: a promise for another target would be an empty one.
+        RuleFor(x => x.IsUnique).Must((item, on) => on != true || item.TargetType == "USER").WithErrorCode(ErrorCodes.InvalidValue)
+            .WithMessage(_ => UserOnly("isUnique"));
+        RuleFor(x => x.Encrypted).Must((item, on) => on != true || item.TargetType == "USER").WithErrorCode(ErrorCodes.InvalidValue)
+            .WithMessage(_ => UserOnly("encrypted"));
     }
 }

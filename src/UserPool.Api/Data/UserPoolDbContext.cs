@@ -13,6 +13,7 @@ public sealed class UserPoolDbContext(DbContextOptions<UserPoolDbContext> option
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<CustomFieldDefinition> CustomFieldDefinitions => Set<CustomFieldDefinition>();
+    public DbSet<CustomFieldUniqueValue> CustomFieldUniqueValues => Set<CustomFieldUniqueValue>();
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<AccountIdentity> Identities => Set<AccountIdentity>();
     public DbSet<AccountDepartment> AccountDepartments => Set<AccountDepartment>();

@@ -32,7 +32,7 @@ internal static class EnvelopeSchemas
 
         document.Schema(Error)
             .Describe("A failed call. statusCode is 400, 401, 403, 404, 409, 413, 422, 429 or 5xx; apiCode is sent where Authing defines one " +
-                "(e.g. 2004 user not found, 2200 e-mail taken, 1300–1306 signature). Sent with HTTP 200 as Authing does (the Node SDK " +
+                "(e.g. 2004 user not found, 2200 e-mail taken, 2026 another unique key or unique custom field taken, 1300–1306 signature). Sent with HTTP 200 as Authing does (the Node SDK " +
                 "relies on it), except 429 and 5xx, unless Api:MirrorStatusCodeInHttpStatus is true.")
             .Require("statusCode", "message", "requestId", "data")
             .Edit("message", p => p.Description = "What went wrong, in the language of x-authing-lang (zh-CN by default, or en-US).")

@@ -32,6 +32,11 @@ internal static class ReferenceDataSchemas
                 p.Enum(CustomFieldTypes.DataTypes);
                 p.Description = $"Cannot change once set; {CustomFieldTypes.DefaultDataType} when left out.";
             })
+            .Edit("isUnique", p => p.Description = "USER fields only (else 400). One value per pool across users and public accounts: " +
+                "a repeat is duplicate_in_batch (400) or already_exists (409, apiCode 2026, naming the holder) on list[i].customData.<key>. " +
+                "Turning it on over values several accounts share is refused with 409 / 2026 listing them on list[i].isUnique.")
+            .Edit("encrypted", p => p.Description = "USER fields only (else 400). Stored encrypted, answered decrypted by every read; " +
+                "cannot be filtered, sorted or searched. Turning it on or off re-encrypts or decrypts the stored values.")
             .Replace("i18n", SchemaEdits.AnyObject("CustomFieldI18n: {label: LangObject}."));
         document.Schema("CustomFieldSelectOption").Require("value");
         document.Schema("CustomFieldDto")

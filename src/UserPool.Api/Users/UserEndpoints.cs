@@ -14,7 +14,8 @@ public static class UserEndpoints
             .WithName("createUsersBatch").WithTags("Users")
             .WithSummary("Create users in batches")
             .WithDescription("Creates 1 to 50 users as an administrator, all or none. E-mail, phone, username and externalId are " +
-                "unique in the user pool (shared with public accounts); every failing item is listed in `errors`. " +
+                "unique in the user pool (shared with public accounts), and so are custom fields defined with isUnique; every failing item " +
+                "is listed in `errors`. " +
                 "options.keepPassword stores a hash from another system verbatim; options.dryRun checks without writing. " +
                 "An Idempotency-Key header makes retries safe: the same key and body answer the first answer again.");
         api.MapPost("/create-user", CreateUser)

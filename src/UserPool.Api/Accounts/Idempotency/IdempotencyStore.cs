@@ -12,8 +12,11 @@ namespace UserPool.Api.Accounts.Idempotency;
 /// answers the stored first answer and creates nothing; the same key with another request is refused. Keys
 /// are per pool and live in the database, so a retry reaching another instance, or coming after a restart,
 /// is just as safe. Only successful answers are stored: a refused batch wrote nothing and may simply run again.
+/// The stored answer repeats what it answered, values of encrypted custom fields included, so it is kept encrypted
+/// with the Data Protection ring like every other secret at rest.
 /// </summary>
-public sealed class IdempotencyStore(NpgsqlDataSource dataSource, IOptions<IdempotencyOptions> options, TimeProvider clock)
+public sealed class IdempotencyStore(
+    NpgsqlDataSource dataSource, IOptions<IdempotencyOptions> options, TimeProvider clock, Security.SecretProtector protector)
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -54,7 +57,7 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, IOptions<Idemp
         command.Parameters.Add(new NpgsqlParameter { Value = key });
         command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow().UtcDateTime });
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetString(1)) : null;
+        return await reader.ReadAsync(ct) ? (reader.GetString(0), Reveal(reader.GetString(1))) : null;
     }
 
     /// <summary>Inside the batch's transaction. An expired record under the same key is replaced.</summary>
@@ -69,7 +72,7 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, IOptions<Idemp
                   created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
               WHERE idempotency_keys.expires_at <= EXCLUDED.created_at
             """, connection);
-        foreach (var value in new object[] { poolId, ticket.Key, ticket.RequestHash, answer, now, now + Retention })
+        foreach (var value in new object[] { poolId, ticket.Key, ticket.RequestHash, protector.Protect(answer), now, now + Retention })
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         }
@@ -80,6 +83,9 @@ public sealed class IdempotencyStore(NpgsqlDataSource dataSource, IOptions<Idemp
             throw new IdempotencyRaceException();
         }
     }
+
+    /// <summary>Answers stored before they were encrypted are JSON text, which a protected payload never starts like.</summary>
+    private string Reveal(string stored) => stored.StartsWith('{') || stored.StartsWith('[') ? stored : protector.Unprotect(stored);
 
     public async Task<int> PruneAsync(CancellationToken ct)
     {

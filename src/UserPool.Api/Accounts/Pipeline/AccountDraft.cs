@@ -32,6 +32,12 @@ public sealed class AccountDraft
     /// <summary>A password generated for autoGeneratePassword; only ever sent through a notification.</summary>
     public string? GeneratedPassword { get; set; }
 
+    /// <summary>The custom field definitions its customData names, as the checks saw them (CustomFieldPromisesCheck).</summary>
+    public IReadOnlyList<CustomFieldRule> CustomFields { get; set; } = [];
+
+    /// <summary>Its values of isUnique custom fields, hashed for custom_field_unique_values.</summary>
+    public List<CustomFields.Promises.CustomUniqueValue> UniqueCustomValues { get; } = [];
+
     public IEnumerable<UniqueKey> UniqueKeys()
     {
         if (Account is { Email: { } email, EmailKey: { } emailKey })

@@ -17,6 +17,7 @@ public static class AccountWriter
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await AccountCopy.AccountsAsync(connection, drafts.Select(d => d.Account), ct);
+        await CustomFieldRows.WriteAsync(connection, drafts, ct);
         if (drafts.Any(d => d.Identities.Count > 0))
         {
             await AccountCopy.IdentitiesAsync(connection, drafts.SelectMany(d => d.Identities), ct);

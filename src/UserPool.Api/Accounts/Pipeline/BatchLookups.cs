@@ -10,8 +10,12 @@ public sealed record ExistingHolder(UniqueKey Key, string AccountId, AccountKind
 
 public sealed record DepartmentRow(string Id, string? OpenDepartmentId, string? Code);
 
-public sealed record CustomFieldRule(string Key, string DataType, string? OptionsJson)
+public sealed record CustomFieldRule(
+    string Key, string DataType, string? OptionsJson, bool IsUnique = false, bool Encrypted = false, string? ProtectedHashKey = null)
 {
+    /// <summary>isUnique and encrypted, with what their checks need (see CustomFieldPromisesCheck).</summary>
+    public CustomFields.Promises.CustomFieldFlags Flags { get; } = new(Key, DataType, OptionsJson, IsUnique, Encrypted, ProtectedHashKey);
+
     /// <summary>An ENUM's accepted strings (every option's value and label), read once per batch, not once per item.</summary>
     public IReadOnlySet<string> EnumOptions { get; } = ReadOptions(OptionsJson);
 
@@ -89,7 +93,8 @@ public static class BatchLookups
         var fields = new Dictionary<string, CustomFieldRule>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
         {
-            fields[reader.GetString(0)] = new CustomFieldRule(reader.GetString(0), reader.GetString(1), NullableString(reader, 2));
+            fields[reader.GetString(0)] = new CustomFieldRule(reader.GetString(0), reader.GetString(1), NullableString(reader, 2),
+                reader.GetBoolean(3), reader.GetBoolean(4), NullableString(reader, 5));
         }
 
         var holders = conflicts && await reader.NextResultAsync(ct) ? await HoldersAsync(reader, keys, ct) : [];
@@ -130,7 +135,7 @@ public static class BatchLookups
         Command("SELECT id FROM tenants WHERE user_pool_id = $1 AND id = ANY($2)", poolId, ids);
 
     private static NpgsqlBatchCommand CustomFields(string poolId, string[] keys) => Command("""
-        SELECT key, data_type, options::text FROM custom_field_definitions
+        SELECT key, data_type, options::text, is_unique, encrypted, protected_hash_key FROM custom_field_definitions
         WHERE user_pool_id = $1 AND target_type = 'USER' AND key = ANY($2)
         """, poolId, keys);
 

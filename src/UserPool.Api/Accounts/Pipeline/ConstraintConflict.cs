@@ -20,6 +20,7 @@ public static class ConstraintConflict
             AccountConfiguration.UsernameIndex => ("username", 2034),
             AccountConfiguration.ExternalIdIndex => ("externalId", 2026),
             AccountIdentityConfiguration.IdentityIndex => ("identities", 2026),
+            CustomFieldUniqueValueConfiguration.ValueIndex => ("customData", 2026),
             _ => ("list", 2026),
         };
         var message = RequestLanguage.Pick($"{field} 与已有账号或本批次中的其他项冲突", $"{field} conflicts with an existing account or another item of the batch");

@@ -4,6 +4,7 @@ using UserPool.Api.Accounts.Contracts;
 using UserPool.Api.Accounts.Idempotency;
 using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Accounts.Validation;
+using UserPool.Api.CustomFields.Promises;
 using UserPool.Api.Data;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
@@ -30,6 +31,7 @@ public sealed class CreateAccountsPipeline(
     IdempotencyStore idempotency,
     OutboxSignal outboxSignal,
     DeadlockRetry deadlockRetry,
+    CustomFieldSecrets customFieldSecrets,
     IOptions<AccountsOptions> options,
     TimeProvider clock)
 {
@@ -54,7 +56,7 @@ public sealed class CreateAccountsPipeline(
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
-            await CheckAgainstDatabaseAsync(connection, command.PoolId, drafts, errors, conflictsFirst, ct);
+            await CheckAgainstDatabaseAsync(connection, command.PoolId, drafts, errors, conflictsFirst, customFieldSecrets, ct);
         }
         finally
         {
@@ -102,12 +104,14 @@ public sealed class CreateAccountsPipeline(
     }
 
     private static async Task CheckAgainstDatabaseAsync(
-        NpgsqlConnection connection, string poolId, List<AccountDraft> drafts, BatchErrors errors, bool conflicts, CancellationToken ct)
+        NpgsqlConnection connection, string poolId, List<AccountDraft> drafts, BatchErrors errors, bool conflicts,
+        CustomFieldSecrets customFieldSecrets, CancellationToken ct)
     {
         var checkable = drafts.Where(d => d.IsValid).ToList();
         var found = await BatchLookups.RunAsync(connection, poolId, checkable, conflicts, ct);
         ReferenceCheck.Apply(checkable, found, errors);
         CustomDataCheck.Apply(checkable, found.CustomFields, errors);
+        await CustomFieldPromisesCheck.ApplyAsync(connection, poolId, checkable, found.CustomFields, customFieldSecrets, errors, ct);
         ConflictCheck.Apply(found.Holders, errors);
         if (!conflicts && errors.Any)
         {
@@ -141,7 +145,7 @@ public sealed class CreateAccountsPipeline(
             // the constraint still says which field it was. A deadlock that outlasted the retries with no holder
             // to name stays a transient fault (503, please retry).
             var late = new BatchErrors(command.SingleItem);
-            await CheckAgainstDatabaseAsync(connection, command.PoolId, drafts, late, conflicts: true, ct);
+            await CheckAgainstDatabaseAsync(connection, command.PoolId, drafts, late, conflicts: true, customFieldSecrets, ct);
             if (late.Any)
             {
                 throw late.ToException();
@@ -157,5 +161,5 @@ public sealed class CreateAccountsPipeline(
     }
 
     private static AccountView View(AccountDraft draft, bool dryRun) =>
-        new(draft.Account, draft.DepartmentIds, draft.Identities, RawJson.From(draft.Account.CustomData) ?? RawJson.EmptyObject) { IsDryRun = dryRun };
+        new(draft.Account, draft.DepartmentIds, draft.Identities, RawJson.From(draft.Item.CustomData) ?? RawJson.EmptyObject) { IsDryRun = dryRun };
 }

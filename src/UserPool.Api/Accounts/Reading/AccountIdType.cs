@@ -29,7 +29,7 @@ public static class AccountIdTypes
         ["identity"] = AccountIdType.Identity,
     };
 
-    /// <summary>In the SDK's enum, but they need synchronization sources and unique custom fields, which this server lacks.</summary>
+    /// <summary>In the SDK's enum, but not served: synchronization sources do not exist here, and a lookup by a unique custom field is not built yet.</summary>
     private static readonly string[] Unsupported = ["sync_relation", "custom_field"];
 
     /// <summary>The SDK's values: the supported ones, then the two refused ones.</summary>

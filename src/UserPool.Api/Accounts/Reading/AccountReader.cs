@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.CustomFields.Promises;
 using UserPool.Api.Data;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
@@ -11,7 +12,7 @@ namespace UserPool.Api.Accounts.Reading;
 /// Reads users and public accounts; the kind is a parameter, so both answer through the same code. Every read
 /// is scoped to the caller's pool and kind: a public account is not a user, nor the other way round.
 /// </summary>
-internal sealed class AccountReader(UserPoolDbContext db)
+internal sealed class AccountReader(UserPoolDbContext db, CustomFieldSecrets customFieldSecrets)
 {
     public async Task<AccountView> GetAsync(CurrentPool pool, AccountKind kind, AccountKey key, AccountReadOptions options, CancellationToken ct)
     {
@@ -66,14 +67,19 @@ internal sealed class AccountReader(UserPoolDbContext db)
                 .Select(m => new { m.AccountId, m.DepartmentId })
                 .ToListAsync(ct)).ToLookup(m => m.AccountId, m => m.DepartmentId)
             : null;
-        return accounts.Select(a => new AccountView(
-            a,
-            options.WithDepartmentIds ? departments?[a.Id].ToList() ?? [] : null,
-            withIdentities ? identities?[a.Id].ToList() ?? [] : null,
-            options.WithCustomData ? RawJson.From(a.CustomData) ?? RawJson.EmptyObject : null)
+        return accounts.Select(a =>
         {
-            WithPostIds = options.WithPost && kind == AccountKind.User,
-            FlatCustomData = options.FlatCustomData ? FlatCustomData.Of(a.CustomData) : null,
+            // Values of encrypted custom fields are stored encrypted; every read answers them decrypted.
+            var customData = options.WithCustomData || options.FlatCustomData ? customFieldSecrets.Reveal(a.CustomData, a.Id) : null;
+            return new AccountView(
+                a,
+                options.WithDepartmentIds ? departments?[a.Id].ToList() ?? [] : null,
+                withIdentities ? identities?[a.Id].ToList() ?? [] : null,
+                options.WithCustomData ? RawJson.From(customData) ?? RawJson.EmptyObject : null)
+            {
+                WithPostIds = options.WithPost && kind == AccountKind.User,
+                FlatCustomData = options.FlatCustomData ? FlatCustomData.Of(customData) : null,
+            };
         }).ToList();
     }
 }

@@ -21,6 +21,11 @@ public sealed class CustomFieldDefinition
     public string? Options { get; set; }
     public string? I18n { get; set; }
     public string? TenantId { get; set; }
+    /// <summary>
+    /// The HMAC key (protected by the Data Protection ring) that hashes the values of a field both encrypted and
+    /// unique, so the side table never holds a value the field promises to keep secret. Made on first need.
+    /// </summary>
+    public string? ProtectedHashKey { get; set; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; set; }
 }

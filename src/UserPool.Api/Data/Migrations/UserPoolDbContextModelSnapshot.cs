@@ -594,6 +594,10 @@ namespace UserPool.Api.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("options");
 
+                    b.Property<string>("ProtectedHashKey")
+                        .HasColumnType("text")
+                        .HasColumnName("protected_hash_key");
+
                     b.Property<string>("TenantId")
                         .HasColumnType("text")
                         .HasColumnName("tenant_id");
@@ -622,6 +626,38 @@ namespace UserPool.Api.Data.Migrations
                         .HasName("pk_custom_field_definitions");
 
                     b.ToTable("custom_field_definitions", (string)null);
+                });
+
+            modelBuilder.Entity("UserPool.Api.Data.Entities.CustomFieldUniqueValue", b =>
+                {
+                    b.Property<string>("UserPoolId")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("user_pool_id");
+
+                    b.Property<string>("FieldKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("field_key");
+
+                    b.Property<byte[]>("ValueHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("value_hash");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("account_id");
+
+                    b.HasKey("UserPoolId", "FieldKey", "ValueHash")
+                        .HasName("pk_custom_field_unique_values");
+
+                    b.HasIndex("UserPoolId", "AccountId", "FieldKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_custom_field_unique_values_account_key");
+
+                    b.ToTable("custom_field_unique_values", (string)null);
                 });
 
             modelBuilder.Entity("UserPool.Api.Data.Entities.Department", b =>
@@ -1156,6 +1192,16 @@ namespace UserPool.Api.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_custom_field_definitions_user_pools");
+                });
+
+            modelBuilder.Entity("UserPool.Api.Data.Entities.CustomFieldUniqueValue", b =>
+                {
+                    b.HasOne("UserPool.Api.Data.Entities.Account", null)
+                        .WithMany()
+                        .HasForeignKey("UserPoolId", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_custom_field_unique_values_accounts");
                 });
 
             modelBuilder.Entity("UserPool.Api.Data.Entities.Department", b =>
