@@ -10,7 +10,7 @@ public sealed record VersionInfo(string Server, string Console, string Login);
 
 /// <summary>
 /// SystemInfoResp, bare as the web and miniapp SDKs read it (body.rsa.publicKey), with a `data` copy for
-/// the clients whose READMEs read res.data.data (contract §5).
+/// the clients whose READMEs read res.data.data (docs/contract.md §5).
 /// </summary>
 public sealed record SystemInfo(PublicKeyInfo Rsa, PublicKeyInfo Sm2, VersionInfo Version, IReadOnlyList<string> PublicIps)
 {

@@ -1,7 +1,7 @@
 namespace UserPool.Api.Security;
 
 /// <summary>
-/// The apiCode values Authing documents for request-signature failures (contract §2a, "Freshness and replay").
+/// The apiCode values Authing documents for request-signature failures (docs/contract.md §2a, "Freshness and replay").
 /// They go in the response envelope's <c>apiCode</c> so SDK callers see the codes the real service uses.
 /// </summary>
 public static class SignatureApiCodes

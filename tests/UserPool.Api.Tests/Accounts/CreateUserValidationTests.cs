@@ -3,7 +3,7 @@ using UserPool.Api.Tests.Infrastructure;
 
 namespace UserPool.Api.Tests.Accounts;
 
-/// <summary>Texts the Authing Node SDK's own tests pin (contract §3), and the shape of validation errors.</summary>
+/// <summary>Texts the Authing Node SDK's own tests pin (docs/contract.md §3), and the shape of validation errors.</summary>
 [Collection(AccountsCollection.Name)]
 public sealed class CreateUserValidationTests(UserPoolApiFactory api) : IAsyncLifetime
 {

@@ -89,7 +89,7 @@ public sealed class SignedRequestTamperingTests(UserPoolApiFactory api) : IAsync
     [Fact]
     public async Task An_unsigned_header_changed_after_signing_does_not_matter()
     {
-        // Content-Type, Accept and User-Agent are not signed (contract §2a); changing them keeps the request valid.
+        // Content-Type, Accept and User-Agent are not signed (docs/contract.md §2a); changing them keeps the request valid.
         using var message = SignedByTheTestKey(CustomFieldCalls.Set("school"));
         message.Headers.Remove("User-Agent");
         message.Headers.TryAddWithoutValidation("User-Agent", "something else");

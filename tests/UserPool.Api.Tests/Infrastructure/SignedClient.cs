@@ -8,7 +8,7 @@ using UserPool.Api.Security.Signing;
 namespace UserPool.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Sends requests signed as the Node SDK signs them (contract §2a): date, nonce and x-authing-* headers,
+/// Sends requests signed as the Node SDK signs them (docs/contract.md §2a): date, nonce and x-authing-* headers,
 /// HMAC-SHA1 over the rebuilt string. The real SDK itself runs in tests/sdk-interop; this client lets the
 /// xunit tests drive every endpoint the same way.
 /// </summary>

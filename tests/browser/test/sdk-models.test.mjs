@@ -16,7 +16,7 @@ const EXTRA = {
   CreateUserInfoDto: SEED_FORMS,
   CreateUserReqDto: SEED_FORMS,
   CreatePublicAccountReqDto: SEED_FORMS,
-  SystemInfoResp: { data: 'a copy for clients that read res.data.data (contract §5)' },
+  SystemInfoResp: { data: 'a copy for clients that read res.data.data (docs/contract.md §5)' },
 };
 
 /** SDK fields this server never answers. */
@@ -28,10 +28,10 @@ const NOT_ANSWERED = {
 
 /** Fields the SDK's type requires and this server does not insist on. */
 const OPTIONAL_HERE = {
-  CreateIdentityDto: { userInfoInIdp: 'Node callers omit it, Go sends null (contract §7)', originConnIds: 'the same' },
+  CreateIdentityDto: { userInfoInIdp: 'Node callers omit it, Go sends null (docs/contract.md §7)', originConnIds: 'the same' },
   CreateOrganizationReqDto: { metadata: "the SDK's own tests never send it" },
   CreateDepartmentReqDto: { metadata: "the SDK's own tests never send it" },
-  CreateTenantDto: { appIds: "the SDK's own tests leave it out (contract §1)" },
+  CreateTenantDto: { appIds: "the SDK's own tests leave it out (docs/contract.md §1)" },
   CustomFieldSelectOption: { label: 'an option may come without a label' },
 };
 

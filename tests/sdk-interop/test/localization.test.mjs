@@ -1,5 +1,5 @@
 // The `lang` option of the real SDK (x-authing-lang): every failure the server words itself comes back in English
-// for an en-US client and in Chinese for the default zh-CN one. The texts the SDK's own tests pin (contract §3)
+// for an en-US client and in Chinese for the default zh-CN one. The texts the SDK's own tests pin (docs/contract.md §3)
 // are the same in both languages, as Authing words them.
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 // AuthenticationClient.getSystemInfo (GET /api/v3/system): unauthenticated, answered bare (SystemInfoResp, no
-// envelope) with a `data` copy for the clients whose READMEs read res.data.data (contract §5).
+// envelope) with a `data` copy for the clients whose READMEs read res.data.data (docs/contract.md §5).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPublicKey, publicEncrypt, constants } from 'node:crypto';

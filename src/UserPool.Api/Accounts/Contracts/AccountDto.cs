@@ -5,7 +5,7 @@ using UserPool.Api.Infrastructure;
 namespace UserPool.Api.Accounts.Contracts;
 
 /// <summary>
-/// The fields UserDto and PublicAccountDto share (contract §4). Built in one place from a stored account,
+/// The fields UserDto and PublicAccountDto share (docs/contract.md §4). Built in one place from a stored account,
 /// so users and public accounts cannot drift apart. Nulls are written: the SDK's tests expect
 /// lastLogin/lastIp present as null on a new user, and collections null when their with… flag is off.
 /// </summary>

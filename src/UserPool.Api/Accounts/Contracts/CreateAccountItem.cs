@@ -4,9 +4,9 @@ using UserPool.Api.Infrastructure;
 namespace UserPool.Api.Accounts.Contracts;
 
 /// <summary>
-/// One account to create: CreateUserInfoDto for users, CreatePublicAccountReqDto for public accounts (contract §4).
+/// One account to create: CreateUserInfoDto for users, CreatePublicAccountReqDto for public accounts (docs/contract.md §4).
 /// Also the body of create-user / create-public-account, whose top-level <see cref="Options"/> apply to it.
-/// Fields of the seed's older form are accepted too (contract §7).
+/// Fields of the seed's older form are accepted too (docs/contract.md §7).
 /// </summary>
 public sealed record CreateAccountItem : StrictJsonObject
 {

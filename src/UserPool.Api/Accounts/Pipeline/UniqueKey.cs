@@ -18,7 +18,7 @@ public enum UniqueKeyKind
 /// </summary>
 public sealed record UniqueKey(UniqueKeyKind Kind, int Index, string Field, string Normalized, string Shown)
 {
-    /// <summary>Authing's older conflict codes (contract §3): 2200 e-mail, 2035 phone, 2034 username, 2026 other.</summary>
+    /// <summary>Authing's older conflict codes (docs/contract.md §3): 2200 e-mail, 2035 phone, 2034 username, 2026 other.</summary>
     public int ApiCode => Kind switch
     {
         UniqueKeyKind.Email => 2200,

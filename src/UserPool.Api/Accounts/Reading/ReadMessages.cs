@@ -3,10 +3,10 @@ using UserPool.Api.Infrastructure;
 
 namespace UserPool.Api.Accounts.Reading;
 
-/// <summary>Texts of read failures; those the SDK's tests pin (contract §3) are verbatim.</summary>
+/// <summary>Texts of read failures; those the SDK's tests pin (docs/contract.md §3) are verbatim.</summary>
 public static class ReadMessages
 {
-    /// <summary>Authing's apiCode for "user not found" (contract §3).</summary>
+    /// <summary>Authing's apiCode for "user not found" (docs/contract.md §3).</summary>
     public const int NotFoundApiCode = 2004;
 
     /// <summary>Pinned by the SDK's listUsers test, in every language.</summary>

@@ -4,7 +4,7 @@ namespace UserPool.Api.Accounts.Validation;
 
 /// <summary>
 /// Texts of validation failures in the request's language. Where the Authing SDK's own tests pin a text
-/// (contract §3), that text is used verbatim.
+/// (docs/contract.md §3), that text is used verbatim.
 /// </summary>
 public static class Messages
 {

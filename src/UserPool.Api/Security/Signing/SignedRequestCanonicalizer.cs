@@ -3,7 +3,7 @@ using System.Text;
 namespace UserPool.Api.Security.Signing;
 
 /// <summary>
-/// Rebuilds, from wire data alone, the string the Node SDK (3.x/4.x) signed with HMAC-SHA1 (contract §2a):
+/// Rebuilds, from wire data alone, the string the Node SDK (3.x/4.x) signed with HMAC-SHA1 (docs/contract.md §2a):
 /// <c>METHOD\n</c> + sorted <c>date</c>/<c>x-authing-*</c> header lines + <c>path</c>, then <c>?k=v&amp;…</c>
 /// with the payload keys sorted ordinally. The payload is the query for GET and the JSON body otherwise.
 /// Never throws on hostile input: malformed requests come back as a <see cref="CanonicalizationFailure"/>.

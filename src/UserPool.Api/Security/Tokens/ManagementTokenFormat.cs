@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace UserPool.Api.Security.Tokens;
 
-/// <summary>What issuer and validator must agree on for management tokens (contract §2b).</summary>
+/// <summary>What issuer and validator must agree on for management tokens (docs/contract.md §2b).</summary>
 internal static class ManagementTokenFormat
 {
     public const string Issuer = "userpool";

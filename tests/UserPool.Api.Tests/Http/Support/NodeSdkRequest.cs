@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 namespace UserPool.Api.Tests.Http.Support;
 
 /// <summary>
-/// A request built the way authing-node-sdk 4.0.1 builds one (contract §2a), independently of the server's code:
+/// A request built the way authing-node-sdk 4.0.1 builds one (docs/contract.md §2a), independently of the server's code:
 /// the string to sign comes from the payload object (strings raw, everything else JSON.stringify), not from the
 /// wire, so a server that rebuilds it wrongly from the wire fails these tests. Edit <see cref="Headers"/> before
 /// <see cref="Sign"/> to sign unusual headers; edit the returned message to tamper after signing.

@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 
 namespace UserPool.Api.Tests.Http.Support;
 
-/// <summary>The SDKs that authenticate with a management token instead of signing (contract §2b).</summary>
+/// <summary>The SDKs that authenticate with a management token instead of signing (docs/contract.md §2b).</summary>
 public enum TokenSdk
 {
     Python,
