@@ -112,26 +112,35 @@ public sealed class PasswordHashingPool : IDisposable
         while (_queue.TryTake(out var job))
         {
             job.Registration.Dispose();
-            try
+            string? hash = null;
+            Exception? fault = null;
+            if (!job.CancellationToken.IsCancellationRequested)
             {
-                if (job.CancellationToken.IsCancellationRequested)
+                try
                 {
-                    job.Result.TrySetCanceled(job.CancellationToken);
-                    continue;
+                    var started = Stopwatch.GetTimestamp();
+                    hash = BCrypt.Net.BCrypt.HashPassword(job.Password, _workFactor);
+                    _cost.Observe(Stopwatch.GetElapsedTime(started));
                 }
+                catch (Exception exception)
+                {
+                    fault = exception;
+                }
+            }
 
-                var started = Stopwatch.GetTimestamp();
-                var hash = BCrypt.Net.BCrypt.HashPassword(job.Password, _workFactor);
-                _cost.Observe(Stopwatch.GetElapsedTime(started));
+            // Released before the caller hears of it, so a caller that awaited its batch finds its room free.
+            _queue.Release(job.PoolId, 1);
+            if (hash is not null)
+            {
                 job.Result.TrySetResult(hash);
             }
-            catch (Exception exception)
+            else if (fault is not null)
             {
-                job.Result.TrySetException(exception);
+                job.Result.TrySetException(fault);
             }
-            finally
+            else
             {
-                _queue.Release(job.PoolId, 1);
+                job.Result.TrySetCanceled(job.CancellationToken);
             }
         }
     }
