@@ -30,9 +30,13 @@ public sealed class DatabaseOptions
     [Range(1, 3_600_000)]
     public int ReadStatementTimeoutMilliseconds { get; set; } = 5000;
 
-    /// <summary>Account reads of one pool running at once, so one pool's searches cannot hold every connection.</summary>
+    /// <summary>
+    /// Account reads of one pool running at once, so one pool's searches can hold neither every connection nor every
+    /// core of PostgreSQL (two keep a noisy pool to two backends; a simple read takes milliseconds, so one pool still
+    /// reads hundreds of times a second).
+    /// </summary>
     [Range(1, 1000)]
-    public int ReadConcurrencyPerPool { get; set; } = 4;
+    public int ReadConcurrencyPerPool { get; set; } = 2;
 
     /// <summary>Reads of one pool that may wait for a turn; beyond it, or after <see cref="ReadQueueWaitMilliseconds"/>, 429.</summary>
     [Range(0, 10_000)]

@@ -18,6 +18,12 @@ public sealed class Latencies
         return result;
     }
 
+    public Task TimeAsync(Func<Task> call) => TimeAsync(async () =>
+    {
+        await call();
+        return 0;
+    });
+
     public double Percentile(double p)
     {
         var sorted = _milliseconds.Order().ToArray();

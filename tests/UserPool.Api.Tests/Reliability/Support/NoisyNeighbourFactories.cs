@@ -21,15 +21,15 @@ public sealed class HashingNeighbourApiFactory : UserPoolApiFactory
 public sealed class SearchNeighbourApiFactory : UserPoolApiFactory;
 
 /// <summary>
-/// One pooled connection and a statement timeout no real search meets: every account search times out, and the
-/// next request must get that same connection back in working order.
+/// Two pooled connections (a create needs two: its own and the key ring's) and a statement timeout no real search
+/// meets: every account search times out, and the connection it ran on must come back in working order.
 /// </summary>
 public sealed class StatementTimeoutApiFactory : UserPoolApiFactory
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Database:ReadStatementTimeoutMilliseconds"] = "1",
-        ["Database:MaxPoolSize"] = "1",
+        ["Database:MaxPoolSize"] = "2",
     };
 }
 
