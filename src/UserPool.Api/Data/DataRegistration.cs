@@ -10,6 +10,8 @@ public static class DataRegistration
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DeadlockRetry>();
+        builder.Services.AddSingleton<PoolReadLimiter>();
+        builder.Services.AddScoped<ReadTransaction>();
         builder.StartLocalPostgresWhenUnconfigured();
         var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -18,7 +20,8 @@ public static class DataRegistration
         }
 
         // One data source for EF Core and for the raw Npgsql paths (COPY, nonce inserts), so both share the pool.
-        var dataSource = new NpgsqlDataSourceBuilder(WithDefaults(connectionString)).Build();
+        var settings = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var dataSource = new NpgsqlDataSourceBuilder(WithDefaults(connectionString, settings)).Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddDbContextPool<UserPoolDbContext>(options => options
             .UseNpgsql(dataSource)
@@ -28,14 +31,22 @@ public static class DataRegistration
 
     /// <summary>
     /// Error detail carries the conflicting key of a unique violation, which maps a concurrent duplicate
-    /// back to its item. Short timeouts turn an unreachable database into a prompt 503 instead of a hang.
+    /// back to its item. Short timeouts turn an unreachable database or an exhausted pool into a prompt 503
+    /// instead of a hang; a bounded pool leaves PostgreSQL's other connections to other replicas and administrators.
+    /// What the connection string sets itself wins.
     /// </summary>
-    private static string WithDefaults(string connectionString)
+    private static string WithDefaults(string connectionString, DatabaseOptions settings)
     {
         var csb = new NpgsqlConnectionStringBuilder(connectionString) { IncludeErrorDetail = true };
-        if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey("Timeout"))
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Timeout"))
         {
-            csb.Timeout = 5;
+            csb.Timeout = settings.ConnectionWaitSeconds;
+        }
+
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size"))
+        {
+            csb.MaxPoolSize = settings.MaxPoolSize;
         }
 
         return csb.ConnectionString;

@@ -20,4 +20,35 @@ public sealed class DatabaseOptions
     /// </summary>
     [Range(0, 10)]
     public int DeadlockRetries { get; set; } = 3;
+
+    /// <summary>
+    /// Connections this replica may open (Npgsql's Maximum Pool Size, unless the connection string sets it).
+    /// Size it as (max_connections − superuser_reserved_connections − room for tools) ÷ replicas: PostgreSQL's
+    /// default 100 leaves 97, and 20 each lets four replicas run with 17 to spare for psql, migrations and the CLI.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxPoolSize { get; set; } = 20;
+
+    /// <summary>How long a request waits to connect, a free pooled connection included (Npgsql's Timeout, unless set); then 503.</summary>
+    [Range(1, 300)]
+    public int ConnectionWaitSeconds { get; set; } = 5;
+
+    /// <summary>statement_timeout of account reads (SET LOCAL in their transaction); a slower read is answered 503.</summary>
+    [Range(1, 3_600_000)]
+    public int ReadStatementTimeoutMilliseconds { get; set; } = 5000;
+
+    /// <summary>
+    /// Account reads of one pool running at once, so one pool's searches can hold neither every connection nor every
+    /// core of PostgreSQL (two keep a noisy pool to two backends; a simple read takes milliseconds, so one pool still
+    /// reads hundreds of times a second).
+    /// </summary>
+    [Range(1, 1000)]
+    public int ReadConcurrencyPerPool { get; set; } = 2;
+
+    /// <summary>Reads of one pool that may wait for a turn; beyond it, or after <see cref="ReadQueueWaitMilliseconds"/>, 429.</summary>
+    [Range(0, 10_000)]
+    public int ReadQueuePerPool { get; set; } = 64;
+
+    [Range(0, 60_000)]
+    public int ReadQueueWaitMilliseconds { get; set; } = 2000;
 }

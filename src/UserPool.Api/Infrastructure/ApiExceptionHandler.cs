@@ -13,6 +13,8 @@ public sealed class ApiExceptionHandler(EnvelopeWriter writer, ILogger<ApiExcept
 {
     public const string BodyTooLargeMessage = "Request body is larger than the server accepts";
     public const string BodyTooSlowMessage = "The request body arrived too slowly";
+    public const string UnavailableMessage = "The service is temporarily unavailable, please retry";
+    public const string ReadTimeoutMessage = "The query took longer than the server allows; retry later or narrow the search";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -52,11 +54,22 @@ public sealed class ApiExceptionHandler(EnvelopeWriter writer, ILogger<ApiExcept
                 return true;
         }
 
+        if (DatabaseFaults.IsStatementTimeout(exception))
+        {
+            // The read's own statement_timeout (the client did not hang up): an overloaded or too broad search.
+            logger.LogWarning("Read over its statement timeout, answered 503");
+            EnvelopeWriter.SetRetryAfter(context, DatabaseFaults.RetryAfter);
+            await writer.WriteAsync(context, 503, ReadTimeoutMessage);
+            return true;
+        }
+
         if (DatabaseFaults.IsUnavailable(exception))
         {
             // One line per refused request: during an outage a stack trace each would drown the log.
+            // This also answers a request that found no pooled connection free within the connection wait.
             logger.LogWarning("Database unavailable, answered 503: {Reason}", exception.GetBaseException().Message);
-            await writer.WriteAsync(context, 503, "The service is temporarily unavailable, please retry");
+            EnvelopeWriter.SetRetryAfter(context, DatabaseFaults.RetryAfter);
+            await writer.WriteAsync(context, 503, UnavailableMessage);
             return true;
         }
 
@@ -85,6 +98,18 @@ public sealed class ApiExceptionHandler(EnvelopeWriter writer, ILogger<ApiExcept
 
 internal static class DatabaseFaults
 {
+    /// <summary>Retry-After of a 503: a busy pool or a restarting database is usually back within seconds.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>statement_timeout fired. A cancellation the client caused arrives wrapped in OperationCanceledException.</summary>
+    public static bool IsStatementTimeout(Exception exception) => exception switch
+    {
+        OperationCanceledException => false,
+        PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => true,
+        { InnerException: { } inner } => IsStatementTimeout(inner),
+        _ => false,
+    };
+
     public static bool IsUnavailable(Exception exception) => exception switch
     {
         NpgsqlException { IsTransient: true } => true,

@@ -12,8 +12,19 @@ public sealed class EnvelopeWriter(IOptions<ApiOptions> options)
     public int HttpStatusFor(int statusCode) =>
         statusCode is 429 or >= 500 || options.Value.MirrorStatusCodeInHttpStatus ? statusCode : StatusCodes.Status200OK;
 
-    public Task WriteAsync(HttpContext context, ApiException error) =>
-        WriteAsync(context, error.StatusCode, error.Message, error.ApiCode, error.Errors);
+    public Task WriteAsync(HttpContext context, ApiException error)
+    {
+        if (error.RetryAfter is { } wait)
+        {
+            SetRetryAfter(context, wait);
+        }
+
+        return WriteAsync(context, error.StatusCode, error.Message, error.ApiCode, error.Errors);
+    }
+
+    /// <summary>Retry-After in whole seconds, rounded up and at least one.</summary>
+    public static void SetRetryAfter(HttpContext context, TimeSpan wait) =>
+        context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task WriteAsync(
         HttpContext context, int statusCode, string message, int? apiCode = null, IReadOnlyList<ItemError>? errors = null)

@@ -1,5 +1,7 @@
-using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using UserPool.Api.Accounts;
+using UserPool.Api.Infrastructure;
 
 namespace UserPool.Api.Passwords;
 
@@ -7,16 +9,26 @@ namespace UserPool.Api.Passwords;
 /// BCrypt hashing on dedicated threads, one per core by default. Hashing is pure CPU work of tens of
 /// milliseconds per password; on the shared thread pool a large batch would starve request handling,
 /// while a fixed set of threads keeps every core busy and bounds the work of all concurrent batches together.
+/// The threads serve the pools in turn (<see cref="FairQueue{T}"/>), so one pool's import cannot delay another
+/// pool's single create by more than a hash or two; and a pool may hold only a bounded amount of hashing work
+/// (<see cref="PasswordOptions.MaxQueuedHashingSeconds"/>): beyond it a batch is refused whole with a 429.
 /// </summary>
 public sealed class PasswordHashingPool : IDisposable
 {
-    private readonly BlockingCollection<HashJob> _queue = new();
+    private readonly FairQueue<HashJob> _queue = new();
     private readonly Thread[] _threads;
     private readonly int _workFactor;
+    private readonly double _maxQueuedSeconds;
+    private readonly int _largestBatch;
+    private readonly HashCost _cost;
+    private long _lastRefusal = long.MinValue;
 
-    public PasswordHashingPool(IOptions<PasswordOptions> options)
+    public PasswordHashingPool(IOptions<PasswordOptions> options, IOptions<AccountsOptions> accounts)
     {
         _workFactor = options.Value.BcryptWorkFactor;
+        _maxQueuedSeconds = options.Value.MaxQueuedHashingSeconds;
+        _largestBatch = accounts.Value.MaxBatchSize;
+        _cost = HashCost.Measure(_workFactor);
         var count = options.Value.HashingThreads > 0 ? options.Value.HashingThreads : Environment.ProcessorCount;
         _threads = Enumerable.Range(0, count)
             .Select(i => new Thread(Work) { IsBackground = true, Name = $"password-hashing-{i}" })
@@ -29,48 +41,121 @@ public sealed class PasswordHashingPool : IDisposable
 
     public int WorkFactor => _workFactor;
 
-    public Task<string> HashAsync(string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Hashes a pool's passwords, all admitted or none: when the pool would hold more than its bound this throws a
+    /// 429 <see cref="ApiException"/> with Retry-After, synchronously, before anything is queued.
+    /// A cancelled token takes the still-queued passwords out of the queue.
+    /// </summary>
+    public Task<string[]> HashAllAsync(string poolId, IReadOnlyList<string> passwords, CancellationToken ct)
     {
-        var job = new HashJob(password, cancellationToken);
-        _queue.Add(job, cancellationToken);
-        return job.Result.Task;
+        var limit = LimitPerPool;
+        if (!_queue.TryReserve(poolId, passwords.Count, limit))
+        {
+            Interlocked.Exchange(ref _lastRefusal, Stopwatch.GetTimestamp());
+            throw HashingMessages.Busy(RetryAfter(poolId, passwords.Count, limit));
+        }
+
+        return Task.WhenAll(passwords.Select(password => Enqueue(poolId, password, ct)));
     }
+
+    /// <summary>Hashes a pool may hold: its seconds of work at the measured cost, but never less than one largest batch.</summary>
+    public int LimitPerPool => (int)Math.Max(_largestBatch, Math.Min(int.MaxValue, _maxQueuedSeconds / _cost.Seconds));
+
+    /// <summary>What /health/ready reports.</summary>
+    public HashingSaturation Saturation => new(
+        _queue.Queued,
+        _queue.QueuedPools,
+        _queue.Queued * _cost.Seconds / _threads.Length,
+        Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastRefusal)) < HashingSaturation.RecentRefusal);
+
+    public double MaxQueuedSeconds => _maxQueuedSeconds;
 
     public void Dispose()
     {
-        _queue.CompleteAdding();
+        foreach (var job in _queue.Close())
+        {
+            job.Result.TrySetCanceled();
+        }
+
         foreach (var thread in _threads)
         {
             thread.Join(TimeSpan.FromSeconds(5));
         }
+    }
 
-        _queue.Dispose();
+    private Task<string> Enqueue(string poolId, string password, CancellationToken ct)
+    {
+        var job = new HashJob(poolId, password, ct);
+        job.Handle = _queue.Enqueue(poolId, job);
+        // A client that hangs up frees its place at once: the job leaves the queue and its unit is released.
+        job.Registration = ct.Register(() =>
+        {
+            if (_queue.TryRemove(job.Handle))
+            {
+                _queue.Release(poolId, 1);
+                job.Result.TrySetCanceled(ct);
+            }
+        });
+        return job.Result.Task;
+    }
+
+    /// <summary>When the pool's backlog, served at its share of the threads, will have room for the batch.</summary>
+    private TimeSpan RetryAfter(string poolId, int count, int limit)
+    {
+        var excess = Math.Max(1, _queue.Reserved(poolId) + count - limit);
+        var share = (double)_threads.Length / Math.Max(1, _queue.QueuedPools);
+        return TimeSpan.FromSeconds(excess * _cost.Seconds / share);
     }
 
     private void Work()
     {
-        foreach (var job in _queue.GetConsumingEnumerable())
+        while (_queue.TryTake(out var job))
         {
-            if (job.CancellationToken.IsCancellationRequested)
+            job.Registration.Dispose();
+            string? hash = null;
+            Exception? fault = null;
+            if (!job.CancellationToken.IsCancellationRequested)
             {
-                job.Result.TrySetCanceled(job.CancellationToken);
-                continue;
+                try
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    hash = BCrypt.Net.BCrypt.HashPassword(job.Password, _workFactor);
+                    _cost.Observe(Stopwatch.GetElapsedTime(started));
+                }
+                catch (Exception exception)
+                {
+                    fault = exception;
+                }
             }
 
-            try
+            // Released before the caller hears of it, so a caller that awaited its batch finds its room free.
+            _queue.Release(job.PoolId, 1);
+            if (hash is not null)
             {
-                job.Result.TrySetResult(BCrypt.Net.BCrypt.HashPassword(job.Password, _workFactor));
+                job.Result.TrySetResult(hash);
             }
-            catch (Exception exception)
+            else if (fault is not null)
             {
-                job.Result.TrySetException(exception);
+                job.Result.TrySetException(fault);
+            }
+            else
+            {
+                job.Result.TrySetCanceled(job.CancellationToken);
             }
         }
     }
 
-    private sealed record HashJob(string Password, CancellationToken CancellationToken)
+    private sealed record HashJob(string PoolId, string Password, CancellationToken CancellationToken)
     {
         // Continuations must not run on (and hold up) a hashing thread.
         public TaskCompletionSource<string> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public FairQueue<HashJob>.Handle Handle { get; set; } = null!;
+        public CancellationTokenRegistration Registration { get; set; }
     }
+}
+
+/// <summary>The hashing backlog: queued hashes, pools waiting, seconds to drain it on every thread, a refusal lately.</summary>
+public sealed record HashingSaturation(int Queued, int QueuedPools, double DrainSeconds, bool RefusedRecently)
+{
+    public static readonly TimeSpan RecentRefusal = TimeSpan.FromSeconds(10);
 }

@@ -14,4 +14,11 @@ public sealed class PasswordOptions
     /// <summary>Threads dedicated to hashing; 0 means one per core.</summary>
     [Range(0, 256)]
     public int HashingThreads { get; set; }
+
+    /// <summary>
+    /// Hashing one pool may have waiting or running, in seconds of one thread's work at the measured cost of a hash;
+    /// never less than one batch of Accounts:MaxBatchSize passwords. Beyond it a batch is refused with a 429.
+    /// </summary>
+    [Range(0.0, 3600.0)]
+    public double MaxQueuedHashingSeconds { get; set; } = 10;
 }

@@ -10,6 +10,7 @@ public static class PasswordsRegistration
         services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TransportKeyOptions>().BindConfiguration(TransportKeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PasswordHashingPool>();
+        services.AddHealthChecks().AddCheck<HashingHealthCheck>("hashing", tags: ["ready"]);
         services.AddSingleton<PasswordTransport>();
         services.AddScoped<TransportKeyStore>();
         services.AddHostedService<TransportKeyRefresher>();

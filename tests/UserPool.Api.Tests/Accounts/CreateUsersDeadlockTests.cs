@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Tests.Infrastructure;
@@ -100,12 +101,20 @@ public sealed class CreateUsersDeadlockTests(UserPoolApiFactory api) : IAsyncLif
     {
         var id = ObjectIds.New();
         await using var command = new NpgsqlCommand("""
-            INSERT INTO accounts (user_pool_id, id, kind, status, work_status, email, username, gender, user_source_type,
-                                  email_verified, phone_verified, reset_password_on_next_login, logins_count,
-                                  register_source, post_ids, status_changed_at, created_at, updated_at)
-            VALUES ($1, $2, 1, 'Activated', 'Active', $3, $4, 'U', 'manual', false, false, false, 0, '{}', '{}', now(), now(), now())
+            INSERT INTO accounts (user_pool_id, id, kind, status, work_status, email, username, email_key, username_key,
+                                  keys_version, gender, user_source_type, email_verified, phone_verified,
+                                  reset_password_on_next_login, logins_count, register_source, post_ids,
+                                  status_changed_at, created_at, updated_at)
+            VALUES ($1, $2, 1, 'Activated', 'Active', $3, $4, $5, $6, $7, 'U', 'manual', false, false, false, 0, '{}', '{}',
+                    now(), now(), now())
             """, connection);
-        foreach (var value in new object[] { api.PoolId, id, email, "holder-" + email.Split('@')[0] })
+        // The unique indexes compare the keys the application writes, so the holder's row carries them as the server's would.
+        var username = "holder-" + email.Split('@')[0];
+        foreach (var value in new object[]
+                 {
+                     api.PoolId, id, email, username, KeyNormalizer.EmailKeyOrNull(email)!, KeyNormalizer.UsernameKeyOrNull(username)!,
+                     KeyNormalizer.Version,
+                 })
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value });
         }

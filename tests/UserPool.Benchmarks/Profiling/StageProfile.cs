@@ -46,7 +46,8 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
         stages.Where((_, i) => plaintext || Stages[i] != ConflictStage).Sum();
 
     private readonly JsonSerializerOptions _json = JsonDefaults.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
-    private readonly PasswordHashingPool _hashing = new(Options.Create(new PasswordOptions { BcryptWorkFactor = workFactor }));
+    private readonly PasswordHashingPool _hashing = new(
+        Options.Create(new PasswordOptions { BcryptWorkFactor = workFactor }), Options.Create(new AccountsOptions { MaxBatchSize = 5000 }));
     private readonly PasswordTransport _transport = new(null!, Options.Create(new TransportKeyOptions()), TimeProvider.System);
     private readonly SecretProtector _protector = new(new EphemeralDataProtectionProvider());
     private readonly AccountItemValidator _validator = new(AccountKind.User);
@@ -128,7 +129,7 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
             drafts.Add(builder.Build(i, items[i], keys, command.Options, isValid: failures.Count == 0));
         }
 
-        var passwords = new PasswordStep(_hashing, _transport, now);
+        var passwords = new PasswordStep(_hashing, _transport, now, "stage-profile");
         passwords.Prepare(drafts, errors);
         DuplicateDetector.Check(drafts, errors);
         t[1] = Lap();

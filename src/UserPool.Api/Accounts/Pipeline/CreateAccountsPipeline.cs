@@ -44,7 +44,7 @@ public sealed class CreateAccountsPipeline(
         var errors = new BatchErrors(command.SingleItem);
         var now = Timestamps.Now(clock);
         var drafts = Prepare(command, items, now, errors);
-        var passwords = new PasswordStep(hashing, transport, now);
+        var passwords = new PasswordStep(hashing, transport, now, command.PoolId);
         passwords.Prepare(drafts, errors);
         DuplicateDetector.Check(drafts, errors);
 

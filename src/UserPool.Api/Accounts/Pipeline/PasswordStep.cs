@@ -12,7 +12,7 @@ namespace UserPool.Api.Accounts.Pipeline;
 /// reported with the others. <see cref="HashAsync"/>
 /// (slow) runs on the hashing pool while the database checks run, and fills the accounts' password fields.
 /// </summary>
-public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport transport, DateTime now)
+public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport transport, DateTime now, string poolId)
 {
     public void Prepare(IReadOnlyList<AccountDraft> drafts, BatchErrors errors)
     {
@@ -67,9 +67,13 @@ public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport 
     /// <summary>True once <see cref="HashAsync"/> has queued any password for hashing (set before it first awaits).</summary>
     public bool Hashing { get; private set; }
 
-    public async Task HashAsync(IReadOnlyList<AccountDraft> drafts, CancellationToken ct)
+    /// <summary>
+    /// Not async: when the pool has too much hashing waiting, the hashing pool's 429 is thrown from here, before the
+    /// caller opens a connection, hashes or writes anything.
+    /// </summary>
+    public Task HashAsync(IReadOnlyList<AccountDraft> drafts, CancellationToken ct)
     {
-        var pending = new List<Task>();
+        var pending = new List<(Data.Entities.Account Account, string Plaintext)>();
         foreach (var draft in drafts)
         {
             var account = draft.Account;
@@ -84,8 +88,7 @@ public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport 
             else if ((draft.Password ?? Generate(draft)) is { } plaintext)
             {
                 account.PasswordAlgorithm = PasswordAlgorithms.Bcrypt;
-                Hashing = true;
-                pending.Add(HashInto(account, plaintext, ct));
+                pending.Add((account, plaintext));
             }
             else
             {
@@ -95,12 +98,25 @@ public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport 
             account.PasswordLastSetAt = now;
         }
 
-        await Task.WhenAll(pending);
+        if (pending.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var hashes = hashing.HashAllAsync(poolId, pending.Select(p => p.Plaintext).ToList(), ct);
+        Hashing = true;
+        return StoreAsync(pending, hashes);
+    }
+
+    private static async Task StoreAsync(List<(Data.Entities.Account Account, string Plaintext)> pending, Task<string[]> hashes)
+    {
+        var hashed = await hashes;
+        for (var i = 0; i < pending.Count; i++)
+        {
+            pending[i].Account.PasswordHash = hashed[i];
+        }
     }
 
     private static string? Generate(AccountDraft draft) =>
         draft.Options.AutoGeneratePassword ? draft.GeneratedPassword = PasswordGenerator.Generate() : null;
-
-    private async Task HashInto(Data.Entities.Account account, string plaintext, CancellationToken ct) =>
-        account.PasswordHash = await hashing.HashAsync(plaintext, ct);
 }

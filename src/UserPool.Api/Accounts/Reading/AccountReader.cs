@@ -11,23 +11,35 @@ namespace UserPool.Api.Accounts.Reading;
 /// <summary>
 /// Reads users and public accounts; the kind is a parameter, so both answer through the same code. Every read
 /// is scoped to the caller's pool and kind: a public account is not a user, nor the other way round.
+/// Each read runs in the pool's turn and under the read statement timeout (<see cref="ReadTransaction"/>), after
+/// the request has been checked: a refused request never reaches the database.
 /// </summary>
-internal sealed class AccountReader(UserPoolDbContext db, CustomFieldSecrets customFieldSecrets)
+internal sealed class AccountReader(UserPoolDbContext db, CustomFieldSecrets customFieldSecrets, ReadTransaction reads)
 {
     public async Task<AccountView> GetAsync(CurrentPool pool, AccountKind kind, AccountKey key, AccountReadOptions options, CancellationToken ct)
     {
-        var found = await AccountLookup.FindAsync(db, pool.Id, kind, key.Type, [key], ct);
-        return found.Count == 0
-            ? throw ApiException.NotFound(ReadMessages.NotFound(kind), ReadMessages.NotFoundApiCode)
-            : (await ViewsAsync(pool, kind, found, options, ct))[0];
+        var views = await reads.RunAsync(pool.Id, async () =>
+        {
+            var found = await AccountLookup.FindAsync(db, pool.Id, kind, key.Type, [key], ct);
+            return found.Count == 0 ? [] : await ViewsAsync(pool, kind, found, options, ct);
+        }, ct);
+        return views.Count == 0 ? throw ApiException.NotFound(ReadMessages.NotFound(kind), ReadMessages.NotFoundApiCode) : views[0];
     }
 
     /// <summary>The accounts the keys name, in the keys' order; unknown ids are left out, repeated ones answered once.</summary>
     public async Task<IReadOnlyList<AccountView>> GetManyAsync(
         CurrentPool pool, AccountKind kind, AccountIdType type, IReadOnlyList<AccountKey> keys, AccountReadOptions options, CancellationToken ct)
     {
-        var found = keys.Count == 0 ? [] : await AccountLookup.FindAsync(db, pool.Id, kind, type, keys, ct);
-        return await ViewsAsync(pool, kind, found.DistinctBy(a => a.Id).ToList(), options, ct);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        return await reads.RunAsync(pool.Id, async () =>
+        {
+            var found = await AccountLookup.FindAsync(db, pool.Id, kind, type, keys, ct);
+            return await ViewsAsync(pool, kind, found.DistinctBy(a => a.Id).ToList(), options, ct);
+        }, ct);
     }
 
     /// <summary>
@@ -37,6 +49,11 @@ internal sealed class AccountReader(UserPoolDbContext db, CustomFieldSecrets cus
     public async Task<Paged<AccountView>> ListAsync(CurrentPool pool, AccountKind kind, ListAccountsRequest? request, CancellationToken ct)
     {
         var query = ListQuery.From(request, new FilterScope(db.AccountDepartments.AsNoTracking()));
+        return await reads.RunAsync(pool.Id, () => PageAsync(pool, kind, query, ct), ct);
+    }
+
+    private async Task<Paged<AccountView>> PageAsync(CurrentPool pool, AccountKind kind, ListQuery query, CancellationToken ct)
+    {
         var matching = db.Accounts.AsNoTracking().Where(a => a.UserPoolId == pool.Id && a.Kind == kind);
         matching = query.Filters.Aggregate(matching, (accounts, filter) => accounts.Where(filter));
         var rows = await query.Order(matching).Skip(query.Pagination.Offset).Take(query.Pagination.Limit)

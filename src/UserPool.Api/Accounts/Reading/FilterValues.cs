@@ -7,9 +7,10 @@ namespace UserPool.Api.Accounts.Reading;
 
 /// <summary>
 /// The value of one advancedFilter item read as the field's type. A value of the wrong shape is
-/// <c>参数 &lt;field&gt; 格式错误</c>, the text the SDK's test expects for a bad status.
+/// <c>参数 &lt;field&gt; 格式错误</c>, the text the SDK's test expects for a bad status. A text longer than
+/// <see cref="SearchLimits.FilterText"/> is refused naming its <paramref name="Path"/> (advancedFilter[i].value).
 /// </summary>
-internal sealed record FilterValues(string Field, JsonElement? Value)
+internal sealed record FilterValues(string Field, JsonElement? Value, string Path)
 {
     public const int MaxListItems = 100;
 
@@ -37,12 +38,12 @@ internal sealed record FilterValues(string Field, JsonElement? Value)
 
     public ApiException Invalid() => ApiException.BadRequest(Messages.InvalidFormat(Field));
 
-    public string TextOf(JsonElement? value) => value switch
+    public string TextOf(JsonElement? value) => SearchLimits.Checked(value switch
     {
         { ValueKind: JsonValueKind.String } s when s.GetString() is { } text && TextRules.IsStorable(text) => text,
         { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
         _ => throw Invalid(),
-    };
+    }, Path, SearchLimits.FilterText);
 
     /// <summary>An ISO 8601 date-time (UTC unless it says otherwise) or milliseconds since the epoch, as JS Date gives.</summary>
     public DateTime DateOf(JsonElement? value)

@@ -31,7 +31,8 @@ internal sealed record ListQuery(
         var filters = new List<Expression<Func<Account, bool>>>();
         if (!string.IsNullOrWhiteSpace(request?.Keywords))
         {
-            filters.Add(Keywords.Match(request.Keywords.Trim(), options?.FuzzySearchOn));
+            var keywords = SearchLimits.Checked(request.Keywords.Trim(), "keywords", SearchLimits.Keywords);
+            filters.Add(Keywords.Match(keywords, options?.FuzzySearchOn));
         }
 
         filters.AddRange(AdvancedFilters(request?.AdvancedFilter, scope));
@@ -66,7 +67,7 @@ internal sealed record ListQuery(
 
             var field = FilterFields.Find(item.Field) ?? throw ApiException.BadRequest(ReadMessages.UnknownFilterField(item.Field));
             var op = FilterOperators.Parse(item.Operator, $"advancedFilter[{index}].operator");
-            yield return field.Build(op, new FilterValues(field.Name, item.Value), scope);
+            yield return field.Build(op, new FilterValues(field.Name, item.Value, $"advancedFilter[{index}].value"), scope);
         }
     }
 

@@ -57,9 +57,16 @@ internal static class Predicates
         return capture.Body;
     }
 
-    /// <summary>A case-insensitive match of <paramref name="pattern"/> (already escaped) against the selected text.</summary>
-    public static Expression<Func<Account, bool>> Like(Expression<Func<Account, string?>> selector, string pattern) =>
-        On(selector, value => EF.Functions.ILike(value!, pattern, LikeEscape));
+    /// <summary>
+    /// A case-insensitive match of <paramref name="pattern"/> (already escaped) against the selected text: the pattern
+    /// is lowered once, here, and PostgreSQL lowers only the field. ILIKE would lower the pattern again for every row
+    /// and field, so a long pattern cost its length on every row (a 1 MB keyword ran 30 s over 1,000 accounts).
+    /// </summary>
+    public static Expression<Func<Account, bool>> Like(Expression<Func<Account, string?>> selector, string pattern)
+    {
+        var lowered = pattern.ToLowerInvariant();
+        return On(selector, value => EF.Functions.Like(value!.ToLower(), lowered, LikeEscape));
+    }
 
     /// <summary>Text matched literally by LIKE: the wildcards and the escape character are escaped.</summary>
     public static string Literal(string text) =>

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using UserPool.Api.Accounts;
+using UserPool.Api.Infrastructure;
+using UserPool.Api.Passwords;
+
+namespace UserPool.Api.Tests.Passwords;
+
+/// <summary>The hashing pool on one thread, so the order of service is the order of completion.</summary>
+public sealed class PasswordHashingPoolTests
+{
+    private static PasswordHashingPool OneThread(int largestBatch = 50, double maxQueuedSeconds = 0) => new(
+        Options.Create(new PasswordOptions { BcryptWorkFactor = 6, HashingThreads = 1, MaxQueuedHashingSeconds = maxQueuedSeconds }),
+        Options.Create(new AccountsOptions { MaxBatchSize = largestBatch }));
+
+    [Fact]
+    public async Task A_pools_single_hash_is_served_after_at_most_one_hash_of_a_pool_that_queued_many()
+    {
+        using var hashing = OneThread();
+        var finished = new ConcurrentQueue<string>();
+        var big = Enumerable.Range(0, 20).Select(i => Track(hashing.HashAllAsync("a", [$"a{i}"], CancellationToken.None), "a", finished)).ToList();
+        var small = Track(hashing.HashAllAsync("b", ["b"], CancellationToken.None), "b", finished);
+
+        await Task.WhenAll(big.Append(small));
+
+        // At most two of pool a's hashes (the one running when b queued, the one in turn before b) finish first.
+        var order = finished.ToList();
+        Assert.InRange(order.IndexOf("b"), 0, 2);
+    }
+
+    [Fact]
+    public async Task A_batch_beyond_the_pools_bound_is_refused_whole_with_a_429_and_retry_after_while_other_pools_pass()
+    {
+        using var hashing = OneThread(largestBatch: 5);
+        using var hold = new CancellationTokenSource();
+        var first = hashing.HashAllAsync("a", Passwords(5), hold.Token); // the bound is one largest batch (seconds: 0)
+
+        var refused = Assert.Throws<ApiException>(() => { _ = hashing.HashAllAsync("a", Passwords(1), CancellationToken.None); });
+        Assert.Equal(429, refused.StatusCode);
+        Assert.True(refused.RetryAfter > TimeSpan.Zero);
+        Assert.Equal(3, (await hashing.HashAllAsync("b", Passwords(3), CancellationToken.None)).Length);
+
+        await first;
+        Assert.Single(await hashing.HashAllAsync("a", Passwords(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_cancelled_batch_leaves_the_queue_at_once_and_frees_its_pools_bound()
+    {
+        using var hashing = OneThread(largestBatch: 50);
+        using var hangUp = new CancellationTokenSource();
+        var abandoned = hashing.HashAllAsync("a", Passwords(50), hangUp.Token);
+
+        await hangUp.CancelAsync();
+
+        // The one already running (if any) finishes; the rest never run.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, hashing.Saturation.Queued);
+        Assert.Equal(50, (await hashing.HashAllAsync("a", Passwords(50), CancellationToken.None)).Length);
+    }
+
+    [Fact]
+    public void The_bound_in_seconds_of_work_never_falls_below_one_largest_batch()
+    {
+        using var tiny = OneThread(largestBatch: 50, maxQueuedSeconds: 0);
+        using var generous = OneThread(largestBatch: 50, maxQueuedSeconds: 3600);
+
+        Assert.Equal(50, tiny.LimitPerPool);
+        Assert.True(generous.LimitPerPool > 50);
+    }
+
+    private static string[] Passwords(int count) => Enumerable.Range(0, count).Select(i => $"password-{i}").ToArray();
+
+    private static async Task Track(Task<string[]> hashing, string name, ConcurrentQueue<string> finished)
+    {
+        await hashing;
+        finished.Enqueue(name);
+    }
+}
