@@ -9,6 +9,8 @@ COPY appsettings.json ./
 COPY src/ src/
 RUN dotnet publish src/UserPool.Api/UserPool.Api.csproj -c Release -o /app --no-restore
 
+# The Debian-based aspnet image ships ICU, which the server needs (NFC and IDNA of unique keys); an Alpine or
+# chiseled image would need ICU added, as the server does not run in invariant-globalization mode.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
