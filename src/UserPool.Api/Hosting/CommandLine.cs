@@ -30,9 +30,12 @@ public static class CommandLine
     public static int RefuseUnknownVerb(string[] args)
     {
         Console.Error.WriteLine($"unknown command \"{args[0]}\"");
-        Console.Error.WriteLine(Usage);
+        Console.Error.WriteLine(FullUsage);
         return 2;
     }
+
+    /// <summary>Every verb, the key lifecycle's included, as printed whenever a command is not understood.</summary>
+    private static string FullUsage => Usage + Environment.NewLine + KeyCommands.Usage;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -68,7 +71,7 @@ public static class CommandLine
             };
             if (key is null)
             {
-                Console.Error.WriteLine(Usage + Environment.NewLine + KeyCommands.Usage);
+                Console.Error.WriteLine(FullUsage);
                 return 2;
             }
 

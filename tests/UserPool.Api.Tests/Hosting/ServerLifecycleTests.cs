@@ -151,6 +151,7 @@ public sealed class ServerLifecycleTests
         Assert.Equal(2, exitCode);
         Assert.Contains($"unknown command \"{args[0]}\"", output);
         Assert.Contains("usage:", output);
+        Assert.Contains("keys revoke", output); // the whole usage, the key lifecycle's verbs included
         Assert.DoesNotContain("Application started", output);
         Assert.False(Directory.Exists(dataDirectory), "a private PostgreSQL cluster was created");
         using var probe = new System.Net.Sockets.TcpClient();
