@@ -35,6 +35,8 @@ public static class DataRegistration
     /// instead of a hang; a bounded pool leaves PostgreSQL's other connections to other replicas and administrators.
     /// What the connection string sets itself wins.
     /// </summary>
+    public const string ApplicationName = "UserPool";
+
     private static string WithDefaults(string connectionString, DatabaseOptions settings)
     {
         var csb = new NpgsqlConnectionStringBuilder(connectionString) { IncludeErrorDetail = true };
@@ -42,6 +44,12 @@ public static class DataRegistration
         if (!given.ContainsKey("Timeout"))
         {
             csb.Timeout = settings.ConnectionWaitSeconds;
+        }
+
+        // Named, so an operator (and the connection-bound test) can tell the server's connections in pg_stat_activity.
+        if (!given.ContainsKey("Application Name") && !given.ContainsKey("ApplicationName"))
+        {
+            csb.ApplicationName = ApplicationName;
         }
 
         if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size"))

@@ -21,7 +21,7 @@ public sealed class PasswordHashingPool : IDisposable
     private readonly double _maxQueuedSeconds;
     private readonly int _largestBatch;
     private readonly HashCost _cost;
-    private long _lastRefusal = long.MinValue;
+    private long _lastRefusal; // a Stopwatch timestamp; 0 until the first refusal
 
     public PasswordHashingPool(IOptions<PasswordOptions> options, IOptions<AccountsOptions> accounts)
     {
@@ -66,9 +66,14 @@ public sealed class PasswordHashingPool : IDisposable
         _queue.Queued,
         _queue.QueuedPools,
         _queue.Queued * _cost.Seconds / _threads.Length,
-        Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastRefusal)) < HashingSaturation.RecentRefusal);
+        RefusedWithin(HashingSaturation.RecentRefusal));
 
     public double MaxQueuedSeconds => _maxQueuedSeconds;
+
+    // "Never refused" needs its own test: the elapsed time since a sentinel such as long.MinValue overflows to a
+    // negative span, which would read as "refused a moment ago" and report a fresh server as saturated.
+    private bool RefusedWithin(TimeSpan span) =>
+        Interlocked.Read(ref _lastRefusal) is var last and not 0 && Stopwatch.GetElapsedTime(last) < span;
 
     public void Dispose()
     {

@@ -14,6 +14,17 @@ public sealed class PasswordHashingPoolTests
         Options.Create(new AccountsOptions { MaxBatchSize = largestBatch }));
 
     [Fact]
+    public void A_fresh_pool_that_never_refused_a_batch_is_not_saturated()
+    {
+        using var hashing = OneThread();
+
+        var saturation = hashing.Saturation;
+
+        Assert.False(saturation.RefusedRecently);
+        Assert.Equal(0, saturation.Queued);
+    }
+
+    [Fact]
     public async Task A_pools_single_hash_is_served_after_at_most_one_hash_of_a_pool_that_queued_many()
     {
         using var hashing = OneThread();
@@ -38,6 +49,7 @@ public sealed class PasswordHashingPoolTests
         var refused = Assert.Throws<ApiException>(() => { _ = hashing.HashAllAsync("a", Passwords(1), CancellationToken.None); });
         Assert.Equal(429, refused.StatusCode);
         Assert.True(refused.RetryAfter > TimeSpan.Zero);
+        Assert.True(hashing.Saturation.RefusedRecently); // /health/ready reports Degraded for a while
         Assert.Equal(3, (await hashing.HashAllAsync("b", Passwords(3), CancellationToken.None)).Length);
 
         await first;
