@@ -19,7 +19,7 @@ public sealed class DatabaseOptions
     /// is answered from what the database then holds (see docs/reliability.md).
     /// </summary>
     [Range(0, 10)]
-    public int DeadlockRetries { get; set; } = 3;
+    public int DeadlockRetries { get; set; } = 5;
 
     /// <summary>
     /// Connections this replica may open (Npgsql's Maximum Pool Size, unless the connection string sets it).
