@@ -75,10 +75,12 @@ public sealed class CreateUsersDeadlockTests(UserPoolApiFactory api) : IAsyncLif
         signed.Headers.Add("Idempotency-Key", "deadlock-" + a);
         var request = SendAsync(client, signed);
         await WaitUntilServerWaitsAsync(holder, request);
+        await AssertStillWaitingAsync(request, "for the test's A");
 
         // Blocks on the server's uncommitted B until PostgreSQL aborts the server's transaction.
         holders[b] = await InsertAsync(holder, b);
         await WaitUntilServerWaitsAsync(holder, request); // the retry, now waiting for the test's B
+        await AssertStillWaitingAsync(request, "for the test's B (its retry)");
         if (commit)
         {
             await transaction.CommitAsync();
@@ -123,7 +125,11 @@ public sealed class CreateUsersDeadlockTests(UserPoolApiFactory api) : IAsyncLif
         return id;
     }
 
-    /// <summary>Returns early when the server already answered, so a wrong answer fails the assertions, not a timeout.</summary>
+    /// <summary>
+    /// Waits until a session is blocked by the test's own transaction: only the server's batch can be (pg_locks is
+    /// cluster-wide, and other suites' waits in other databases must not count). Returns early when the server
+    /// already answered, so the answer is reported by <see cref="AssertStillWaitingAsync"/>, not by a timeout.
+    /// </summary>
     private async Task WaitUntilServerWaitsAsync(NpgsqlConnection holder, Task request) =>
         await Eventually.UntilAsync(async () =>
         {
@@ -135,10 +141,19 @@ public sealed class CreateUsersDeadlockTests(UserPoolApiFactory api) : IAsyncLif
             await using var observer = new NpgsqlConnection(api.ConnectionString);
             await observer.OpenAsync();
             await using var command = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_locks WHERE NOT granted AND pid <> $1", observer);
+                "SELECT count(*) FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))", observer);
             command.Parameters.Add(new NpgsqlParameter { Value = holder.ProcessID });
             return (long)(await command.ExecuteScalarAsync())! > 0;
         }, "the server's batch to wait for a key the test holds");
+
+    /// <summary>The race is only forced if the server is still waiting; an early answer is shown, not hidden.</summary>
+    private static async Task AssertStillWaitingAsync(Task<JsonObject> request, string what)
+    {
+        if (request.IsCompleted)
+        {
+            Assert.Fail($"The server answered before it waited {what}: {(await request).ToJsonString()}");
+        }
+    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
