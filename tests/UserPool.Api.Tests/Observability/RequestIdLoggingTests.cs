@@ -49,6 +49,20 @@ public sealed class RequestIdLoggingTests(RequestIdLoggingTests.FaultingApiFacto
         Assert.Contains(lines, line => line.Contains("Request starting"));
     }
 
+    [Fact]
+    public async Task NpgsqlsOwnLines_ReachTheHostLogInTheRequestsScopeWithoutParameterValues()
+    {
+        using var client = api.CreateSignedClient();
+
+        var response = await client.GetAsync("/api/v3/get-custom-fields?targetType=DEPARTMENT");
+
+        var requestId = response.Headers.GetValues("x-request-id").Single();
+        var npgsql = api.Logs.Lines.Where(line => line.Contains(" Npgsql.") && line.Contains($"RequestId={requestId}")).ToList();
+        Assert.Contains(npgsql, line => line.Contains("custom_field_definitions"));
+        // The query's parameters are the pool id and the target type: neither value may be logged.
+        Assert.DoesNotContain(npgsql, line => line.Contains(api.PoolId) || line.Contains("DEPARTMENT"));
+    }
+
     private IEnumerable<string> LinesOf(string path) => api.Logs.Lines.Where(line => line.Contains($"RequestPath={path}"));
 
     /// <summary>The real server, every log line captured, and create-tenant faulting inside its validation filter.</summary>
