@@ -4,6 +4,7 @@ using Npgsql;
 using UserPool.Api.CustomFields.Promises;
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data;
+using UserPool.Api.Data.Configurations;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Security;
@@ -36,6 +37,23 @@ public static class CustomFieldEndpoints
         // Another pool's tenant would link this pool's definitions to data it cannot see.
         await Tenants.TenantReferences.EnsureExistsAsync(db, pool.Id, request.TenantId, ct);
         var items = request.List!.Select(i => i!).ToList();
+        try
+        {
+            return await SaveAsync(items, request.TenantId, pool, db, clock, secrets, ct);
+        }
+        catch (DbUpdateException race) when (DatabaseConflicts.ConstraintOf(race) == CustomFieldDefinitionConfiguration.PrimaryKey)
+        {
+            // A concurrent call defined one of these keys first (FOR UPDATE cannot lock a row that does not exist yet).
+            // Setting is create-or-update, so run once more: the key now exists and is updated, as a later call would.
+            // Should it clash again, DatabaseConflicts answers 409 naming the key.
+            db.ChangeTracker.Clear();
+            return await SaveAsync(items, request.TenantId, pool, db, clock, secrets, ct);
+        }
+    }
+
+    private static async Task<Ok<Envelope<List<CustomFieldDto>>>> SaveAsync(List<SetCustomFieldItem> items, string? tenantId,
+        CurrentPool pool, UserPoolDbContext db, TimeProvider clock, CustomFieldSecrets secrets, CancellationToken ct)
+    {
         var keys = items.Select(i => i.Key!).Distinct().ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // FOR UPDATE, in key order: account writes lock the definitions they use FOR SHARE in the same order, so a
@@ -63,7 +81,7 @@ public static class CustomFieldEndpoints
                 existing[(field.TargetType, field.Key)] = field;
             }
 
-            CustomFieldMapping.Apply(item, request.TenantId, field, now);
+            CustomFieldMapping.Apply(item, tenantId, field, now);
             if (!saved.Contains(field))
             {
                 saved.Add(field);

@@ -12,19 +12,22 @@ public static class DataRegistration
         builder.Services.AddSingleton<DeadlockRetry>();
         builder.Services.AddSingleton<PoolReadLimiter>();
         builder.Services.AddScoped<ReadTransaction>();
-        builder.StartLocalPostgresWhenUnconfigured();
-        var connectionString = builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new LocalPostgresUnavailableException();
-        }
+        var connectionString = builder.AddLocalPostgresWhenUnconfigured()
+            ? LocalPostgresHosting.Unstarted
+            : builder.Configuration.GetConnectionString(DatabaseOptions.ConnectionStringName)!;
 
         // One data source for EF Core and for the raw Npgsql paths (COPY, nonce inserts), so both share the pool.
+        // AddNpgsqlDataSource hands Npgsql the host's logger factory, so its own lines (connection failures, pool
+        // and protocol errors) reach the host's logging under the "Npgsql" categories. Parameter values (hashes,
+        // protected secrets) are never logged: parameter logging stays off, whatever the log level.
         var settings = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var dataSource = new NpgsqlDataSourceBuilder(WithDefaults(connectionString, settings)).Build();
-        builder.Services.AddSingleton(dataSource);
-        builder.Services.AddDbContextPool<UserPoolDbContext>(options => options
-            .UseNpgsql(dataSource)
+        builder.Services.AddNpgsqlDataSource(WithDefaults(connectionString, settings), (services, dataSource) =>
+        {
+            LocalPostgresHosting.PointAtLocalCluster(services, dataSource.ConnectionStringBuilder);
+            dataSource.EnableParameterLogging(false);
+        });
+        builder.Services.AddDbContextPool<UserPoolDbContext>((services, options) => options
+            .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>())
             .UseSnakeCaseNamingConvention());
         return builder;
     }

@@ -9,8 +9,8 @@ namespace UserPool.Api.Departments;
 /// </summary>
 public static class DepartmentConflicts
 {
-    public const string CodeIndex = "ux_departments_pool_code";
-    public const string OpenDepartmentIdIndex = "ux_departments_pool_open_department_id";
+    public const string CodeIndex = Data.Configurations.DepartmentConfiguration.CodeIndex;
+    public const string OpenDepartmentIdIndex = Data.Configurations.DepartmentConfiguration.OpenDepartmentIdIndex;
 
     public static ApiException Code(string code) =>
         Conflict("code", RequestLanguage.Pick($"部门 code {code} 已存在", $"A department with code {code} exists already"));

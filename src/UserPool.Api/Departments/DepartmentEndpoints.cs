@@ -43,6 +43,7 @@ public static class DepartmentEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
+        // Kept (DatabaseConflicts answers any other violation): the answer names the value the client sent.
         catch (DbUpdateException exception) when (ConflictOf(exception, department) is { } conflict)
         {
             throw conflict;
@@ -92,7 +93,7 @@ public static class DepartmentEndpoints
     }
 
     private static ApiException? ConflictOf(DbUpdateException exception, Department department) =>
-        UniqueViolations.IndexOf(exception) switch
+        DatabaseConflicts.ConstraintOf(exception) switch
         {
             DepartmentConflicts.CodeIndex when department.Code is not null => DepartmentConflicts.Code(department.Code),
             DepartmentConflicts.OpenDepartmentIdIndex when department.OpenDepartmentId is not null =>

@@ -6,7 +6,7 @@ namespace UserPool.Api.Infrastructure;
 
 /// <summary>
 /// The one place exceptions become answers. Expected failures carry their own envelope; a malformed or
-/// oversized body names where it went wrong; an unavailable database is a 503; anything else is a 500
+/// oversized body names where it went wrong; a unique or foreign-key violation is a 409 (see DatabaseConflicts); an unavailable database is a 503; anything else is a 500
 /// that shows the request id and nothing of the internals.
 /// </summary>
 public sealed class ApiExceptionHandler(EnvelopeWriter writer, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -52,6 +52,14 @@ public sealed class ApiExceptionHandler(EnvelopeWriter writer, ILogger<ApiExcept
                 return true;
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 return true;
+        }
+
+        if (DatabaseConflicts.ToAnswer(exception) is { } conflict)
+        {
+            // A concurrent request won a race the handler's own check could not see; the constraint names the field.
+            logger.LogInformation("Write refused by constraint {Constraint}, answered 409", DatabaseConflicts.ConstraintOf(exception));
+            await writer.WriteAsync(context, conflict);
+            return true;
         }
 
         if (DatabaseFaults.IsStatementTimeout(exception))

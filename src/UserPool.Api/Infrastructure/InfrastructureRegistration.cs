@@ -13,6 +13,7 @@ public static class InfrastructureRegistration
         // Bad bodies become exceptions in every environment, so the central handler can answer with the envelope.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton<EnvelopeWriter>();
+        builder.Services.AddRequestIds();
         builder.Services.AddUserPoolValidation();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddProblemDetails();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using UserPool.Api.Data;
+using UserPool.Api.Data.Configurations;
 using UserPool.Api.Departments;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Security;
@@ -38,6 +39,8 @@ public static class OrganizationEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
+        // Kept (DatabaseConflicts answers any other violation): the answer names the code the client sent, and a
+        // department's code index guards organizationCode here.
         catch (DbUpdateException exception) when (ConflictOf(exception, code, organization.OpenDepartmentId) is { } conflict)
         {
             throw conflict;
@@ -67,9 +70,9 @@ public static class OrganizationEndpoints
     }
 
     private static ApiException? ConflictOf(DbUpdateException exception, string code, string? openDepartmentId) =>
-        UniqueViolations.IndexOf(exception) switch
+        DatabaseConflicts.ConstraintOf(exception) switch
         {
-            "ux_organizations_pool_code" => DepartmentConflicts.Conflict("organizationCode", OrganizationCodes.Exists(code)),
+            OrganizationConfiguration.CodeIndex => DepartmentConflicts.Conflict("organizationCode", OrganizationCodes.Exists(code)),
             // The organizations row is inserted first, so a clash on departments is with a non-root department.
             DepartmentConflicts.CodeIndex => DepartmentConflicts.Conflict("organizationCode", OrganizationCodes.UsedByDepartment(code)),
             DepartmentConflicts.OpenDepartmentIdIndex when openDepartmentId is not null => DepartmentConflicts.OpenDepartmentId(openDepartmentId),

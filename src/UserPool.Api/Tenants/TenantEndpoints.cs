@@ -30,15 +30,8 @@ public static class TenantEndpoints
         var creator = user.FindFirst(PoolClaims.AccessKeyId)?.Value ?? "";
         var tenant = TenantMapping.New(pool.Id, ObjectIds.New(clock.GetUtcNow()), creator, request, Timestamps.Now(clock));
         db.Tenants.Add(tenant);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException exception) when (UniqueViolations.IndexOf(exception) == "ux_tenants_pool_code")
-        {
-            var message = RequestLanguage.Pick("生成的租户 code 与已有租户重复，请重试", "The generated tenant code is taken by another tenant; please retry");
-            throw ApiException.Conflict(message, null, [new ItemError(null, "code", ErrorCodes.AlreadyExists, message)]);
-        }
+        // A generated code taken meanwhile answers 409 through DatabaseConflicts.
+        await db.SaveChangesAsync(ct);
 
         return TypedResults.Ok(Envelope.Success(TenantMapping.ToDto(tenant)));
     }

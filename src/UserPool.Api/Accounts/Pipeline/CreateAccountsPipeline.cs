@@ -156,7 +156,7 @@ public sealed class CreateAccountsPipeline(
                 throw;
             }
 
-            throw ConstraintConflict.From(race);
+            throw DatabaseConflicts.ToAnswer(race, DatabaseConflicts.AccountsBatch("list", 2026));
         }
     }
 

@@ -6,6 +6,9 @@ namespace UserPool.Api.Data.Configurations;
 
 internal sealed class AccountDepartmentConfiguration : IEntityTypeConfiguration<AccountDepartment>
 {
+    public const string DepartmentForeignKey = "fk_account_departments_departments";
+
+
     public void Configure(EntityTypeBuilder<AccountDepartment> entity)
     {
         entity.ToTable("account_departments");
@@ -16,6 +19,6 @@ internal sealed class AccountDepartmentConfiguration : IEntityTypeConfiguration<
         entity.HasIndex(l => new { l.UserPoolId, l.DepartmentId }).HasDatabaseName("ix_account_departments_pool_department");
         entity.BelongsToAccount("fk_account_departments_accounts");
         entity.HasOne<Department>().WithMany().HasForeignKey(l => new { l.UserPoolId, l.DepartmentId })
-            .HasConstraintName("fk_account_departments_departments").OnDelete(DeleteBehavior.Cascade);
+            .HasConstraintName(DepartmentForeignKey).OnDelete(DeleteBehavior.Cascade);
     }
 }

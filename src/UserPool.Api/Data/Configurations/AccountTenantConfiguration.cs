@@ -6,6 +6,9 @@ namespace UserPool.Api.Data.Configurations;
 
 internal sealed class AccountTenantConfiguration : IEntityTypeConfiguration<AccountTenant>
 {
+    public const string TenantForeignKey = "fk_account_tenants_tenants";
+
+
     public void Configure(EntityTypeBuilder<AccountTenant> entity)
     {
         entity.ToTable("account_tenants");
@@ -16,6 +19,6 @@ internal sealed class AccountTenantConfiguration : IEntityTypeConfiguration<Acco
         entity.HasIndex(l => new { l.UserPoolId, l.TenantId }).HasDatabaseName("ix_account_tenants_pool_tenant");
         entity.BelongsToAccount("fk_account_tenants_accounts");
         entity.HasOne<Tenant>().WithMany().HasForeignKey(l => new { l.UserPoolId, l.TenantId })
-            .HasConstraintName("fk_account_tenants_tenants").OnDelete(DeleteBehavior.Cascade);
+            .HasConstraintName(TenantForeignKey).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -6,10 +6,14 @@ namespace UserPool.Api.Data.Configurations;
 
 internal sealed class CustomFieldDefinitionConfiguration : IEntityTypeConfiguration<CustomFieldDefinition>
 {
+    /// <summary>One definition per key and target type in a pool.</summary>
+    public const string PrimaryKey = "pk_custom_field_definitions";
+
+
     public void Configure(EntityTypeBuilder<CustomFieldDefinition> entity)
     {
         entity.ToTable("custom_field_definitions");
-        entity.HasKey(f => new { f.UserPoolId, f.TargetType, f.Key }).HasName("pk_custom_field_definitions");
+        entity.HasKey(f => new { f.UserPoolId, f.TargetType, f.Key }).HasName(PrimaryKey);
         entity.Property(f => f.UserPoolId).HasMaxLength(PoolScoped.IdLength);
         entity.Property(f => f.TargetType).HasMaxLength(16);
         entity.Property(f => f.Key).HasMaxLength(128);

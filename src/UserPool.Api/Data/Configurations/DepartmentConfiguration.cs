@@ -6,6 +6,11 @@ namespace UserPool.Api.Data.Configurations;
 
 internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
 {
+    public const string CodeIndex = "ux_departments_pool_code";
+    public const string OpenDepartmentIdIndex = "ux_departments_pool_open_department_id";
+    public const string OrganizationForeignKey = "fk_departments_organizations";
+    public const string ParentForeignKey = "fk_departments_parent";
+
     public void Configure(EntityTypeBuilder<Department> entity)
     {
         entity.ToTable("departments");
@@ -21,13 +26,13 @@ internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departm
         entity.Property(d => d.I18n).HasColumnType("jsonb");
         // Accounts may name departments by any of these three ids, so each is unique in the pool.
         entity.HasIndex(d => new { d.UserPoolId, d.OpenDepartmentId }).IsUnique()
-            .HasDatabaseName("ux_departments_pool_open_department_id");
-        entity.HasIndex(d => new { d.UserPoolId, d.Code }).IsUnique().HasDatabaseName("ux_departments_pool_code");
+            .HasDatabaseName(OpenDepartmentIdIndex);
+        entity.HasIndex(d => new { d.UserPoolId, d.Code }).IsUnique().HasDatabaseName(CodeIndex);
         entity.HasIndex(d => new { d.UserPoolId, d.OrganizationId }).HasDatabaseName("ix_departments_pool_organization");
         entity.HasIndex(d => new { d.UserPoolId, d.ParentDepartmentId }).HasDatabaseName("ix_departments_pool_parent");
         entity.HasOne<Organization>().WithMany().HasForeignKey(d => new { d.UserPoolId, d.OrganizationId })
-            .HasConstraintName("fk_departments_organizations").OnDelete(DeleteBehavior.Cascade);
+            .HasConstraintName(OrganizationForeignKey).OnDelete(DeleteBehavior.Cascade);
         entity.HasOne<Department>().WithMany().HasForeignKey(d => new { d.UserPoolId, d.ParentDepartmentId })
-            .HasConstraintName("fk_departments_parent").OnDelete(DeleteBehavior.Restrict);
+            .HasConstraintName(ParentForeignKey).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -6,6 +6,8 @@ namespace UserPool.Api.Data.Configurations;
 
 internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
 {
+    public const string CodeIndex = "ux_organizations_pool_code";
+
     public void Configure(EntityTypeBuilder<Organization> entity)
     {
         entity.ToTable("organizations");
@@ -15,7 +17,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         entity.Property(o => o.Code).HasMaxLength(64);
         entity.Property(o => o.Name).HasMaxLength(256);
         entity.Property(o => o.I18n).HasColumnType("jsonb");
-        entity.HasIndex(o => new { o.UserPoolId, o.Code }).IsUnique().HasDatabaseName("ux_organizations_pool_code");
+        entity.HasIndex(o => new { o.UserPoolId, o.Code }).IsUnique().HasDatabaseName(CodeIndex);
         entity.BelongsToPool("fk_organizations_user_pools");
     }
 }

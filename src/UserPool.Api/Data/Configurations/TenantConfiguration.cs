@@ -6,6 +6,8 @@ namespace UserPool.Api.Data.Configurations;
 
 internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
 {
+    public const string CodeIndex = "ux_tenants_pool_code";
+
     public void Configure(EntityTypeBuilder<Tenant> entity)
     {
         entity.ToTable("tenants");
@@ -14,7 +16,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         entity.Property(t => t.Id).HasMaxLength(PoolScoped.IdLength);
         entity.Property(t => t.Name).HasMaxLength(64);
         entity.Property(t => t.Code).HasMaxLength(64);
-        entity.HasIndex(t => new { t.UserPoolId, t.Code }).IsUnique().HasDatabaseName("ux_tenants_pool_code");
+        entity.HasIndex(t => new { t.UserPoolId, t.Code }).IsUnique().HasDatabaseName(CodeIndex);
         entity.BelongsToPool("fk_tenants_user_pools");
     }
 }

@@ -24,7 +24,7 @@ public sealed class TransportKeyStore(UserPoolDbContext db, SecretProtector prot
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (DatabaseConflicts.ConstraintOf(exception) is not null)
             {
                 // Another instance created it first (unique current key per algorithm); use theirs.
                 db.ChangeTracker.Clear();

@@ -94,33 +94,35 @@ public sealed class LogCapturingApiFactory : UserPoolApiFactory
     }
 }
 
-public sealed class CapturingLoggerProvider : ILoggerProvider
+/// <summary>
+/// Every line with the scopes it was written in (RequestId, RequestPath, …), as a structured sink would store them.
+/// </summary>
+public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public IReadOnlyCollection<string> Lines => _lines;
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _lines);
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _lines, () => _scopes);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
 
     public void Dispose()
     {
     }
 
-    private sealed class CapturingLogger(string category, ConcurrentQueue<string> lines) : ILogger, IDisposable
+    private sealed class CapturingLogger(string category, ConcurrentQueue<string> lines, Func<IExternalScopeProvider> scopes) : ILogger
     {
-        public IDisposable BeginScope<TState>(TState state) where TState : notnull
-        {
-            lines.Enqueue($"{category} scope: {Describe(state)}");
-            return this;
-        }
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => scopes().Push(state);
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{logLevel} {category}[{eventId.Id}] {formatter(state, exception)} | {Describe(state)} | {exception}");
-
-        public void Dispose()
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            var scope = new List<string>();
+            scopes().ForEachScope((value, list) => list.Add(Describe(value)), scope);
+            lines.Enqueue($"{logLevel} {category}[{eventId.Id}] {formatter(state, exception)} | {Describe(state)} | scopes: {string.Join(" => ", scope)} | {exception}");
         }
 
         // Structured state too: a sink that stores properties would store these values even when the message omits them.
