@@ -5,7 +5,7 @@ namespace UserPool.Api.Organizations;
 
 /// <summary>
 /// What an organization code may be, and the texts the SDK's tests pin for a bad or unknown one. The two
-/// endpoints word "invalid" differently on purpose (with and without the colon; sdk-report §3).
+/// endpoints word "invalid" differently on purpose (with and without the colon; docs/contract.md §3).
 /// </summary>
 public static partial class OrganizationCodes
 {

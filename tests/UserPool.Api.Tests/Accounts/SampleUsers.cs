@@ -2,7 +2,11 @@ using System.Security.Cryptography;
 
 namespace UserPool.Api.Tests.Accounts;
 
-/// <summary>Random, realistic users with every common field; unique per call.</summary>
+/// <summary>
+/// Random, realistic users with every common field; unique per call. No two text fields hold the same value, so a
+/// value stored under another field's column (the COPY writes by position) shows on read
+/// (<c>AccountRoundTripTests</c>).
+/// </summary>
 public static class SampleUsers
 {
     public static string Token(int length = 12) => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(length))[..length];
@@ -21,15 +25,15 @@ public static class SampleUsers
             ["username"] = $"user_{tag}",
             ["externalId"] = $"ext-{tag}",
             ["name"] = "张三",
-            ["nickname"] = "Zhang",
+            ["nickname"] = "Xiao Zhang",
             ["photo"] = "https://example.com/avatar.png",
             ["gender"] = "M",
             ["emailVerified"] = true,
-            ["phoneVerified"] = true,
+            ["phoneVerified"] = false,
             ["birthdate"] = "2022-07-08",
             ["country"] = "CN",
-            ["province"] = "BJ",
-            ["city"] = "BJ",
+            ["province"] = "Beijing",
+            ["city"] = "Chaoyang",
             ["address"] = "北京朝阳",
             ["streetAddress"] = "北京朝阳区 xxx 街道",
             ["postalCode"] = "438100",
@@ -39,8 +43,8 @@ public static class SampleUsers
             ["givenName"] = "San",
             ["familyName"] = "Zhang",
             ["middleName"] = "James",
-            ["profile"] = "alice",
-            ["preferredUsername"] = "alice",
+            ["profile"] = "https://example.com/people/zhangsan",
+            ["preferredUsername"] = "zhangsan",
             ["website"] = "https://my-website.com",
             ["zoneinfo"] = "GMT-08:00",
             ["locale"] = "af",

@@ -149,12 +149,11 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
         await passwords.HashAsync(drafts, CancellationToken.None);
         t[5] = Lap();
         await using var transaction = await connection.BeginTransactionAsync();
-        await AccountCopy.AccountsAsync(connection, drafts.Select(d => d.Account), CancellationToken.None);
+        await AccountCopy.Accounts.WriteAsync(connection, drafts.Select(d => d.Account), CancellationToken.None);
         t[6] = Lap();
-        await AccountCopy.IdentitiesAsync(connection, drafts.SelectMany(d => d.Identities), CancellationToken.None);
+        await AccountCopy.Identities.WriteAsync(connection, drafts.SelectMany(d => d.Identities), CancellationToken.None);
         t[7] = Lap();
-        await AccountCopy.LinksAsync(connection, "account_departments", "department_id",
-            drafts.SelectMany(d => d.DepartmentIds.Select(id => (d.Account.UserPoolId, d.Account.Id, id, d.Account.CreatedAt))), CancellationToken.None);
+        await AccountCopy.Departments.WriteAsync(connection, AccountCopy.DepartmentLinks(drafts), CancellationToken.None);
         t[8] = Lap();
         await transaction.CommitAsync();
         t[9] = Lap();

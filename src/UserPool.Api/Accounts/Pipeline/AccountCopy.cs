@@ -1,138 +1,135 @@
-using Npgsql;
-using NpgsqlTypes;
 using UserPool.Api.Data.Entities;
 
 namespace UserPool.Api.Accounts.Pipeline;
 
 /// <summary>
-/// Binary COPY of a batch's rows: one streamed statement per table instead of a round trip per row
-/// (or EF change tracking). Column lists are explicit; the unique keys are written as the application's
-/// normalizer computed them (Accounts/Keys), with its version.
+/// The binary COPYs of a batch: one streamed statement per table instead of a round trip per row (or EF change
+/// tracking). One line per column: its name, its type and the property it is read from (see <see cref="CopyTable{TRow}"/>).
+/// The unique keys are written as the application's normalizer computed them (Accounts/Keys), with its version.
+/// Columns left out are left to NULL: accounts.key_problems (set by the key reconciler), notification_outbox's
+/// last_error and sent_at (set by the dispatcher).
 /// </summary>
 internal static class AccountCopy
 {
-    private const string AccountColumns =
-        "user_pool_id, id, kind, status, work_status, email, phone, phone_country_code, username, external_id, name, nickname, photo, " +
-        "gender, email_verified, phone_verified, birthdate, country, province, city, address, street_address, postal_code, company, " +
-        "browser, device, given_name, family_name, middle_name, profile, preferred_username, website, zoneinfo, locale, formatted, " +
-        "region, identity_number, password_hash, password_salt, password_algorithm, password_last_set_at, reset_password_on_next_login, " +
-        "password_security_level, protected_otp_secret, protected_otp_recovery_code, custom_data, metadata_source, user_source_type, " +
-        "user_source_id, register_source, logins_count, last_login, last_ip, last_login_app, last_mfa_time, main_department_id, post_ids, " +
-        "tenant_id, signed_up, status_changed_at, created_at, updated_at, email_key, username_key, phone_key, keys_version";
+    public static readonly CopyTable<Account> Accounts = new CopyTable<Account>("accounts")
+        .Text("user_pool_id", a => a.UserPoolId)
+        .Text("id", a => a.Id)
+        .Smallint("kind", a => (short)a.Kind)
+        .Text("status", a => a.Status)
+        .Text("work_status", a => a.WorkStatus)
+        .Text("email", a => a.Email)
+        .Text("phone", a => a.Phone)
+        .Text("phone_country_code", a => a.PhoneCountryCode)
+        .Text("username", a => a.Username)
+        .Text("external_id", a => a.ExternalId)
+        .Text("name", a => a.Name)
+        .Text("nickname", a => a.Nickname)
+        .Text("photo", a => a.Photo)
+        .Text("gender", a => a.Gender)
+        .Boolean("email_verified", a => a.EmailVerified)
+        .Boolean("phone_verified", a => a.PhoneVerified)
+        .Text("birthdate", a => a.Birthdate)
+        .Text("country", a => a.Country)
+        .Text("province", a => a.Province)
+        .Text("city", a => a.City)
+        .Text("address", a => a.Address)
+        .Text("street_address", a => a.StreetAddress)
+        .Text("postal_code", a => a.PostalCode)
+        .Text("company", a => a.Company)
+        .Text("browser", a => a.Browser)
+        .Text("device", a => a.Device)
+        .Text("given_name", a => a.GivenName)
+        .Text("family_name", a => a.FamilyName)
+        .Text("middle_name", a => a.MiddleName)
+        .Text("profile", a => a.Profile)
+        .Text("preferred_username", a => a.PreferredUsername)
+        .Text("website", a => a.Website)
+        .Text("zoneinfo", a => a.Zoneinfo)
+        .Text("locale", a => a.Locale)
+        .Text("formatted", a => a.Formatted)
+        .Text("region", a => a.Region)
+        .Text("identity_number", a => a.IdentityNumber)
+        .Text("password_hash", a => a.PasswordHash)
+        .Text("password_salt", a => a.PasswordSalt)
+        .Text("password_algorithm", a => a.PasswordAlgorithm)
+        .TimestampTz("password_last_set_at", a => a.PasswordLastSetAt)
+        .Boolean("reset_password_on_next_login", a => a.ResetPasswordOnNextLogin)
+        .Integer("password_security_level", a => a.PasswordSecurityLevel)
+        .Text("protected_otp_secret", a => a.ProtectedOtpSecret)
+        .Text("protected_otp_recovery_code", a => a.ProtectedOtpRecoveryCode)
+        .Jsonb("custom_data", a => a.CustomData)
+        .Jsonb("metadata_source", a => a.MetadataSource)
+        .Text("user_source_type", a => a.UserSourceType)
+        .Text("user_source_id", a => a.UserSourceId)
+        .TextArray("register_source", a => a.RegisterSource)
+        .Integer("logins_count", a => a.LoginsCount)
+        .TimestampTz("last_login", a => a.LastLogin)
+        .Text("last_ip", a => a.LastIp)
+        .Text("last_login_app", a => a.LastLoginApp)
+        .TimestampTz("last_mfa_time", a => a.LastMfaTime)
+        .Text("main_department_id", a => a.MainDepartmentId)
+        .TextArray("post_ids", a => a.PostIds)
+        .Text("tenant_id", a => a.TenantId)
+        .TimestampTz("signed_up", a => a.SignedUp)
+        .TimestampTz("status_changed_at", a => a.StatusChangedAt)
+        .TimestampTz("created_at", a => a.CreatedAt)
+        .TimestampTz("updated_at", a => a.UpdatedAt)
+        .Text("email_key", a => a.EmailKey)
+        .Text("username_key", a => a.UsernameKey)
+        .Text("phone_key", a => a.PhoneKey)
+        .Integer("keys_version", a => a.KeysVersion);
 
-    public static async Task AccountsAsync(NpgsqlConnection connection, IEnumerable<Account> accounts, CancellationToken ct)
-    {
-        await using var copy = await connection.BeginBinaryImportAsync($"COPY accounts ({AccountColumns}) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var a in accounts)
+    public static readonly CopyTable<AccountIdentity> Identities = new CopyTable<AccountIdentity>("identities")
+        .Text("user_pool_id", i => i.UserPoolId)
+        .Text("id", i => i.Id)
+        .Text("account_id", i => i.AccountId)
+        .Text("ext_idp_id", i => i.ExtIdpId)
+        .Text("provider", i => i.Provider)
+        .Text("type", i => i.Type)
+        .Text("user_id_in_idp", i => i.UserIdInIdp)
+        .Jsonb("user_info_in_idp", i => i.UserInfoInIdp)
+        .TextArray("origin_conn_ids", i => i.OriginConnIds)
+        .Text("protected_access_token", i => i.ProtectedAccessToken)
+        .Text("protected_refresh_token", i => i.ProtectedRefreshToken)
+        .TimestampTz("created_at", i => i.CreatedAt);
+
+    public static readonly CopyTable<AccountDepartment> Departments = new CopyTable<AccountDepartment>("account_departments")
+        .Text("user_pool_id", l => l.UserPoolId)
+        .Text("account_id", l => l.AccountId)
+        .Text("department_id", l => l.DepartmentId)
+        .TimestampTz("created_at", l => l.CreatedAt);
+
+    public static readonly CopyTable<AccountTenant> Tenants = new CopyTable<AccountTenant>("account_tenants")
+        .Text("user_pool_id", l => l.UserPoolId)
+        .Text("account_id", l => l.AccountId)
+        .Text("tenant_id", l => l.TenantId)
+        .TimestampTz("created_at", l => l.CreatedAt);
+
+    public static readonly CopyTable<OutboxMessage> Outbox = new CopyTable<OutboxMessage>("notification_outbox")
+        .Text("user_pool_id", m => m.UserPoolId)
+        .Text("id", m => m.Id)
+        .Text("account_id", m => m.AccountId)
+        .Text("channel", m => m.Channel)
+        .Text("template", m => m.Template)
+        .Text("lang", m => m.Lang)
+        .Text("recipient", m => m.Recipient)
+        .Text("phone_country_code", m => m.PhoneCountryCode)
+        .Text("app_id", m => m.AppId)
+        .Text("protected_password", m => m.ProtectedPassword)
+        .Text("status", m => m.Status)
+        .Integer("attempts", m => m.Attempts)
+        .TimestampTz("next_attempt_at", m => m.NextAttemptAt)
+        .TimestampTz("created_at", m => m.CreatedAt);
+
+    public static IEnumerable<AccountDepartment> DepartmentLinks(IEnumerable<AccountDraft> drafts) =>
+        drafts.SelectMany(d => d.DepartmentIds.Select(id => new AccountDepartment
         {
-            await copy.StartRowAsync(ct);
-            await Texts(copy, ct, a.UserPoolId, a.Id);
-            await copy.WriteAsync((short)a.Kind, NpgsqlDbType.Smallint, ct);
-            await Texts(copy, ct, a.Status, a.WorkStatus, a.Email, a.Phone, a.PhoneCountryCode, a.Username, a.ExternalId, a.Name, a.Nickname, a.Photo, a.Gender);
-            await copy.WriteAsync(a.EmailVerified, NpgsqlDbType.Boolean, ct);
-            await copy.WriteAsync(a.PhoneVerified, NpgsqlDbType.Boolean, ct);
-            await Texts(copy, ct, a.Birthdate, a.Country, a.Province, a.City, a.Address, a.StreetAddress, a.PostalCode, a.Company,
-                a.Browser, a.Device, a.GivenName, a.FamilyName, a.MiddleName, a.Profile, a.PreferredUsername, a.Website, a.Zoneinfo,
-                a.Locale, a.Formatted, a.Region, a.IdentityNumber, a.PasswordHash, a.PasswordSalt, a.PasswordAlgorithm);
-            await Timestamp(copy, a.PasswordLastSetAt, ct);
-            await copy.WriteAsync(a.ResetPasswordOnNextLogin, NpgsqlDbType.Boolean, ct);
-            await Integer(copy, a.PasswordSecurityLevel, ct);
-            await Texts(copy, ct, a.ProtectedOtpSecret, a.ProtectedOtpRecoveryCode);
-            await Jsonb(copy, a.CustomData, ct);
-            await Jsonb(copy, a.MetadataSource, ct);
-            await Texts(copy, ct, a.UserSourceType, a.UserSourceId);
-            await copy.WriteAsync(a.RegisterSource, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-            await copy.WriteAsync(a.LoginsCount, NpgsqlDbType.Integer, ct);
-            await Timestamp(copy, a.LastLogin, ct);
-            await Texts(copy, ct, a.LastIp, a.LastLoginApp);
-            await Timestamp(copy, a.LastMfaTime, ct);
-            await Texts(copy, ct, a.MainDepartmentId);
-            await copy.WriteAsync(a.PostIds, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-            await Texts(copy, ct, a.TenantId);
-            await Timestamp(copy, a.SignedUp, ct);
-            await Timestamp(copy, a.StatusChangedAt, ct);
-            await Timestamp(copy, a.CreatedAt, ct);
-            await Timestamp(copy, a.UpdatedAt, ct);
-            await Texts(copy, ct, a.EmailKey, a.UsernameKey, a.PhoneKey);
-            await copy.WriteAsync(a.KeysVersion, NpgsqlDbType.Integer, ct);
-        }
+            UserPoolId = d.Account.UserPoolId, AccountId = d.Account.Id, DepartmentId = id, CreatedAt = d.Account.CreatedAt,
+        }));
 
-        await copy.CompleteAsync(ct);
-    }
-
-    public static async Task IdentitiesAsync(NpgsqlConnection connection, IEnumerable<AccountIdentity> identities, CancellationToken ct)
-    {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY identities (user_pool_id, id, account_id, ext_idp_id, provider, type, user_id_in_idp, user_info_in_idp, origin_conn_ids, " +
-            "protected_access_token, protected_refresh_token, created_at) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var i in identities)
+    public static IEnumerable<AccountTenant> TenantLinks(IEnumerable<AccountDraft> drafts) =>
+        drafts.SelectMany(d => d.TenantIds.Select(id => new AccountTenant
         {
-            await copy.StartRowAsync(ct);
-            await Texts(copy, ct, i.UserPoolId, i.Id, i.AccountId, i.ExtIdpId, i.Provider, i.Type, i.UserIdInIdp);
-            await Jsonb(copy, i.UserInfoInIdp, ct);
-            await copy.WriteAsync(i.OriginConnIds, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-            await Texts(copy, ct, i.ProtectedAccessToken, i.ProtectedRefreshToken);
-            await Timestamp(copy, i.CreatedAt, ct);
-        }
-
-        await copy.CompleteAsync(ct);
-    }
-
-    /// <summary>account_departments and account_tenants: (pool, account, target, created_at) rows.</summary>
-    public static async Task LinksAsync(NpgsqlConnection connection, string table, string targetColumn,
-        IEnumerable<(string PoolId, string AccountId, string TargetId, DateTime CreatedAt)> links, CancellationToken ct)
-    {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            $"COPY {table} (user_pool_id, account_id, {targetColumn}, created_at) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var link in links)
-        {
-            await copy.StartRowAsync(ct);
-            await Texts(copy, ct, link.PoolId, link.AccountId, link.TargetId);
-            await Timestamp(copy, link.CreatedAt, ct);
-        }
-
-        await copy.CompleteAsync(ct);
-    }
-
-    public static async Task OutboxAsync(NpgsqlConnection connection, IEnumerable<OutboxMessage> messages, CancellationToken ct)
-    {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY notification_outbox (user_pool_id, id, account_id, channel, template, lang, recipient, phone_country_code, app_id, " +
-            "protected_password, status, attempts, next_attempt_at, created_at) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var m in messages)
-        {
-            await copy.StartRowAsync(ct);
-            await Texts(copy, ct, m.UserPoolId, m.Id, m.AccountId, m.Channel, m.Template, m.Lang, m.Recipient, m.PhoneCountryCode,
-                m.AppId, m.ProtectedPassword, m.Status);
-            await copy.WriteAsync(m.Attempts, NpgsqlDbType.Integer, ct);
-            await Timestamp(copy, m.NextAttemptAt, ct);
-            await Timestamp(copy, m.CreatedAt, ct);
-        }
-
-        await copy.CompleteAsync(ct);
-    }
-
-    private static async Task Texts(NpgsqlBinaryImporter copy, CancellationToken ct, params string?[] values)
-    {
-        foreach (var value in values)
-        {
-            if (value is null)
-            {
-                await copy.WriteNullAsync(ct);
-            }
-            else
-            {
-                await copy.WriteAsync(value, NpgsqlDbType.Text, ct);
-            }
-        }
-    }
-
-    private static Task Jsonb(NpgsqlBinaryImporter copy, string? json, CancellationToken ct) =>
-        json is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(json, NpgsqlDbType.Jsonb, ct);
-
-    private static Task Timestamp(NpgsqlBinaryImporter copy, DateTime? value, CancellationToken ct) =>
-        value is { } v ? copy.WriteAsync(v, NpgsqlDbType.TimestampTz, ct) : copy.WriteNullAsync(ct);
-
-    private static Task Integer(NpgsqlBinaryImporter copy, int? value, CancellationToken ct) =>
-        value is { } v ? copy.WriteAsync(v, NpgsqlDbType.Integer, ct) : copy.WriteNullAsync(ct);
+            UserPoolId = d.Account.UserPoolId, AccountId = d.Account.Id, TenantId = id, CreatedAt = d.Account.CreatedAt,
+        }));
 }

@@ -16,28 +16,26 @@ public static class AccountWriter
         Func<Task>? alsoInTransaction, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await AccountCopy.AccountsAsync(connection, drafts.Select(d => d.Account), ct);
+        await AccountCopy.Accounts.WriteAsync(connection, drafts.Select(d => d.Account), ct);
         await CustomFieldRows.WriteAsync(connection, drafts, ct);
         if (drafts.Any(d => d.Identities.Count > 0))
         {
-            await AccountCopy.IdentitiesAsync(connection, drafts.SelectMany(d => d.Identities), ct);
+            await AccountCopy.Identities.WriteAsync(connection, drafts.SelectMany(d => d.Identities), ct);
         }
 
         if (drafts.Any(d => d.DepartmentIds.Count > 0))
         {
-            await AccountCopy.LinksAsync(connection, "account_departments", "department_id",
-                drafts.SelectMany(d => d.DepartmentIds.Select(id => (d.Account.UserPoolId, d.Account.Id, id, d.Account.CreatedAt))), ct);
+            await AccountCopy.Departments.WriteAsync(connection, AccountCopy.DepartmentLinks(drafts), ct);
         }
 
         if (drafts.Any(d => d.TenantIds.Count > 0))
         {
-            await AccountCopy.LinksAsync(connection, "account_tenants", "tenant_id",
-                drafts.SelectMany(d => d.TenantIds.Select(id => (d.Account.UserPoolId, d.Account.Id, id, d.Account.CreatedAt))), ct);
+            await AccountCopy.Tenants.WriteAsync(connection, AccountCopy.TenantLinks(drafts), ct);
         }
 
         if (outbox.Count > 0)
         {
-            await AccountCopy.OutboxAsync(connection, outbox, ct);
+            await AccountCopy.Outbox.WriteAsync(connection, outbox, ct);
         }
 
         if (alsoInTransaction is not null)
