@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using UserPool.Api.Accounts.Contracts;
 using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Data.Entities;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Validation;
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Validation;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace UserPool.Api.Accounts.Validation;
+namespace UserPool.Api.Validation;
 
 /// <summary>
 /// Text that PostgreSQL and UTF-8 cannot hold faithfully — NUL characters and unpaired surrogates,

@@ -1,4 +1,4 @@
-namespace UserPool.Api.Accounts.Validation;
+namespace UserPool.Api.Validation;
 
 /// <summary>The enumerations of the contract's account DTOs.</summary>
 public static class Enums

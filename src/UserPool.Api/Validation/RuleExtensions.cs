@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 
-namespace UserPool.Api.Accounts.Validation;
+namespace UserPool.Api.Validation;
 
 /// <summary>The few rule shapes every field is built from, with their codes and texts in one place.</summary>
 public static class RuleExtensions

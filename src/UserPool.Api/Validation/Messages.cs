@@ -1,6 +1,6 @@
 using UserPool.Api.Infrastructure;
 
-namespace UserPool.Api.Accounts.Validation;
+namespace UserPool.Api.Validation;
 
 /// <summary>
 /// Texts of validation failures in the request's language. Where the Authing SDK's own tests pin a text

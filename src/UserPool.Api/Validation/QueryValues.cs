@@ -1,8 +1,7 @@
 using System.Globalization;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
 
-namespace UserPool.Api.Accounts.Reading;
+namespace UserPool.Api.Validation;
 
 /// <summary>
 /// Query-string values parsed by hand, so a malformed one is a 400 naming the parameter rather than a

@@ -1,4 +1,4 @@
-namespace UserPool.Api.Accounts.Validation;
+namespace UserPool.Api.Validation;
 
 /// <summary>
 /// Maximum sizes of account fields (the contract declares none; these are documented in the README).

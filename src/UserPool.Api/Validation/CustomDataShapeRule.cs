@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 
-namespace UserPool.Api.Accounts.Validation;
+namespace UserPool.Api.Validation;
 
 /// <summary>
 /// The part of the customData rules that needs no definitions: no string longer than 1024 characters

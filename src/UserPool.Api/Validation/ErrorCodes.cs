@@ -1,4 +1,4 @@
-namespace UserPool.Api.Accounts.Validation;
+namespace UserPool.Api.Validation;
 
 /// <summary>Stable machine-readable codes of item errors (the message may change; these do not).</summary>
 public static class ErrorCodes
