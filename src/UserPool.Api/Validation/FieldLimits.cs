@@ -1,7 +1,7 @@
 namespace UserPool.Api.Validation;
 
 /// <summary>
-/// Maximum sizes of account fields (the contract declares none; these are documented in the README).
+/// Maximum sizes of fields, shared by every feature (the contract declares none; these are documented in the README).
 /// Generous for real data, small enough that one batch stays a bounded amount of work.
 /// </summary>
 public static class FieldLimits
