@@ -69,7 +69,7 @@ public static class AccountSeed
         var response = await http.PostAsync("/api/v3/get-management-token", new StringContent(
             $$"""{"accessKeyId":"{{UserPoolApiFactory.AccessKeyId}}","accessKeySecret":"{{UserPoolApiFactory.AccessKeySecret}}"}""",
             System.Text.Encoding.UTF8, "application/json"));
-        var token = (string)(await Json.EnvelopeOf(response))["data"]!["access_token"]!;
+        var token = (string)(await Envelopes.ReadAsync(response))["data"]!["access_token"]!;
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         http.DefaultRequestHeaders.Add("x-authing-userpool-id", api.PoolId);
         return http;

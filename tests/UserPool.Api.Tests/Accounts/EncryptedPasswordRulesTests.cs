@@ -149,7 +149,7 @@ public sealed class EncryptedPasswordRulesTests(UserPoolApiFactory api) : IAsync
 
     private async Task<(string Rsa, string Sm2)> PublishedKeysAsync()
     {
-        var system = await Json.EnvelopeOf(await api.CreateClient().GetAsync("/api/v3/system"));
+        var system = await Envelopes.ReadAsync(await api.CreateClient().GetAsync("/api/v3/system"));
         return ((string)system["rsa"]!["publicKey"]!, (string)system["sm2"]!["publicKey"]!);
     }
 

@@ -17,7 +17,7 @@ public sealed class EncryptedPasswordTests(UserPoolApiFactory api) : IAsyncLifet
     [Fact]
     public async Task SystemEndpoint_WithoutAuthentication_PublishesBothKeysBareAndInData()
     {
-        var system = await Json.EnvelopeOf(await api.CreateClient().GetAsync("/api/v3/system"));
+        var system = await Envelopes.ReadAsync(await api.CreateClient().GetAsync("/api/v3/system"));
 
         Assert.StartsWith("-----BEGIN PUBLIC KEY-----", (string)system["rsa"]!["publicKey"]!);
         Assert.Matches("^04[0-9a-f]{128}$", (string)system["sm2"]!["publicKey"]!);
@@ -122,7 +122,7 @@ public sealed class EncryptedPasswordTests(UserPoolApiFactory api) : IAsyncLifet
 
     private async Task<(string Rsa, string Sm2)> PublishedKeysAsync()
     {
-        var system = await Json.EnvelopeOf(await api.CreateClient().GetAsync("/api/v3/system"));
+        var system = await Envelopes.ReadAsync(await api.CreateClient().GetAsync("/api/v3/system"));
         return ((string)system["rsa"]!["publicKey"]!, (string)system["sm2"]!["publicKey"]!);
     }
 

@@ -169,7 +169,7 @@ public sealed class GetUserTests(UserPoolApiFactory api) : IAsyncLifetime
         var created = await AccountSeed.CreateUserAsync(_client);
         using var other = await AccountSeed.CreateOtherPoolClientAsync(api);
 
-        var envelope = await Json.EnvelopeOf(await other.GetAsync($"/api/v3/get-user?userId={created["userId"]}&userIdType=user_id"));
+        var envelope = await Envelopes.ReadAsync(await other.GetAsync($"/api/v3/get-user?userId={created["userId"]}&userIdType=user_id"));
 
         AccountSeed.AssertFailure(envelope, 404, "用户不存在");
     }

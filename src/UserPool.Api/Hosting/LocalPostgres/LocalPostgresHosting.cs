@@ -17,7 +17,8 @@ public static class LocalPostgresHosting
 
         var binaries = PostgresBinaries.LocateOrThrow();
         var settings = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var dataDirectory = Path.GetFullPath(settings.LocalDataDirectory, RepositoryRootOrCurrentDirectory());
+        // Relative data directories are taken from the repository root when running from a checkout.
+        var dataDirectory = Path.GetFullPath(settings.LocalDataDirectory, RepositoryRoot.Find() ?? Directory.GetCurrentDirectory());
         using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
         var cluster = new LocalPostgresCluster(dataDirectory, binaries, logger: loggers.CreateLogger<LocalPostgresCluster>());
         cluster.StartAsync().GetAwaiter().GetResult();
@@ -27,20 +28,6 @@ public static class LocalPostgresHosting
         // Registered before every other hosted service, so it stops last, after the server has drained.
         builder.Services.AddHostedService<LocalPostgresLifetime>();
         return builder;
-    }
-
-    /// <summary>Relative data directories are taken from the repository root when running from a checkout.</summary>
-    private static string RepositoryRootOrCurrentDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "UserPool.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 
     private sealed class LocalPostgresLifetime(LocalPostgresCluster cluster) : IHostedService
