@@ -49,16 +49,6 @@ public static class AccountSeed
         return departments.Select(d => d.Id).ToArray();
     }
 
-    /// <summary>A second pool with its own key, for isolation tests; pools survive the per-test reset, so each is new.</summary>
-    public static async Task<SignedClient> CreateOtherPoolClientAsync(UserPoolApiFactory api)
-    {
-        using var scope = api.Services.CreateScope();
-        var provisioner = scope.ServiceProvider.GetRequiredService<PoolProvisioner>();
-        var key = await provisioner.CreatePoolAsync("other-" + SampleUsers.Token(), "key-" + SampleUsers.Token(16),
-            "secret-" + SampleUsers.Token(24), CancellationToken.None);
-        return api.CreateSignedClient(key.AccessKeyId, key.AccessKeySecret);
-    }
-
     /// <summary>
     /// A client authenticated the Python/Go/Java way (management token + pool header): it sends bodies and
     /// queries a signature cannot cover, so they reach the endpoint.

@@ -103,8 +103,8 @@ public sealed class ListUsersTests(UserPoolApiFactory api) : IAsyncLifetime
     {
         var user = await AccountSeed.CreateUserAsync(_client);
         await AccountSeed.CreatePublicAccountsAsync(_client, SampleUsers.Full(), SampleUsers.Full());
-        using var other = await AccountSeed.CreateOtherPoolClientAsync(api);
-        await AccountSeed.CreateUserAsync(other);
+        using var other = await api.CreateOtherPoolClientAsync();
+        await AccountSeed.CreateUserAsync(other.Client);
 
         var page = AccountSeed.Data(await ListUsers(new { }));
 

@@ -64,9 +64,9 @@ public sealed class PublicAccountReadTests(UserPoolApiFactory api) : IAsyncLifet
     {
         var user = await AccountSeed.CreateUserAsync(_client);
         var account = (await AccountSeed.CreatePublicAccountsAsync(_client, SampleUsers.Full()))[0];
-        using var other = await AccountSeed.CreateOtherPoolClientAsync(api);
+        using var other = await api.CreateOtherPoolClientAsync();
 
-        var fromOtherPool = await Envelopes.ReadAsync(await other.GetAsync($"/api/v3/get-public-account?userId={account["userId"]}"));
+        var fromOtherPool = await Envelopes.ReadAsync(await other.Client.GetAsync($"/api/v3/get-public-account?userId={account["userId"]}"));
 
         AccountSeed.AssertFailure(await Get((string)user["userId"]!), 404, "公共账号不存在");
         AccountSeed.AssertFailure(fromOtherPool, 404, "公共账号不存在");
