@@ -1,3 +1,4 @@
+using UserPool.Api.Hosting;
 using UserPool.Benchmarks;
 using UserPool.Benchmarks.Report;
 using UserPool.Benchmarks.Scenarios;
@@ -14,7 +15,7 @@ catch (UsageException usage)
     return 2;
 }
 
-var root = RepositoryRoot();
+var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
 var results = await new BenchmarkRun(settings, root).ExecuteAsync();
 if (settings.Focus)
 {
@@ -26,19 +27,3 @@ Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, new MarkdownReport(settings, results, root).Render());
 Console.WriteLine($"Wrote {output}");
 return 0;
-
-static string RepositoryRoot()
-{
-    foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-    {
-        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "UserPool.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-    }
-
-    throw new InvalidOperationException("Run the benchmark from inside the repository.");
-}

@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using UserPool.Api.CustomFields.Promises;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data;
 using UserPool.Api.Data.Configurations;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Security;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.CustomFields;
 

@@ -1,6 +1,6 @@
 using FluentValidation;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Organizations;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Departments;
 

@@ -1,6 +1,7 @@
 using Npgsql;
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data.Configurations;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Infrastructure;
 

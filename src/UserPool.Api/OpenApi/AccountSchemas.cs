@@ -1,8 +1,8 @@
 using Microsoft.OpenApi;
 using UserPool.Api.Accounts;
 using UserPool.Api.Accounts.Reading;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.OpenApi;
 

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 using UserPool.Api.Accounts.Reading;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.CustomFields;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.OpenApi;
 

@@ -1,8 +1,8 @@
 using Microsoft.OpenApi;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.CustomFields;
 using UserPool.Api.Organizations;
 using UserPool.Api.Tenants;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.OpenApi;
 

@@ -1,6 +1,6 @@
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Passwords.KeptHashes;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Passwords;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using UserPool.Api.Accounts.Reading;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.PublicAccounts;
 

@@ -52,5 +52,5 @@ public sealed class AccessKeyStore(NpgsqlDataSource dataSource, SecretProtector 
     /// compare one: a 500, not "no such key"). Also what the failure limiter accepts as a key id.
     /// </summary>
     public static bool IsPlausibleId(string? accessKeyId) =>
-        accessKeyId is { Length: > 0 and <= 64 } && Accounts.Validation.TextRules.IsStorable(accessKeyId);
+        accessKeyId is { Length: > 0 and <= 64 } && Validation.TextRules.IsStorable(accessKeyId);
 }

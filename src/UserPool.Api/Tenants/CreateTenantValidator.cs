@@ -1,5 +1,5 @@
 using FluentValidation;
-using UserPool.Api.Accounts.Validation;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Tenants;
 

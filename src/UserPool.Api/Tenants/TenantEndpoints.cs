@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using UserPool.Api.Data;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Security;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Tenants;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using UserPool.Api.Accounts.Validation;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Tenants;
 

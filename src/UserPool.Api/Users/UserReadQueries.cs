@@ -1,7 +1,7 @@
 using System.Text.Json;
 using UserPool.Api.Accounts.Reading;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Users;
 

@@ -49,7 +49,7 @@ public sealed class AccountReadRobustnessTests(UserPoolApiFactory api) : IAsyncL
     [InlineData("""{""")]
     public async Task ListUsers_WithMalformedInput_IsBadRequest(string body)
     {
-        var envelope = await Json.EnvelopeOf(await _client.PostAsync("/api/v3/list-users", new StringContent(body, System.Text.Encoding.UTF8, "application/json")));
+        var envelope = await Envelopes.ReadAsync(await _client.PostAsync("/api/v3/list-users", new StringContent(body, System.Text.Encoding.UTF8, "application/json")));
 
         Assert.True((int)envelope["statusCode"]! == 400, envelope.ToJsonString());
     }
@@ -65,7 +65,7 @@ public sealed class AccountReadRobustnessTests(UserPoolApiFactory api) : IAsyncL
     [InlineData("userId=a&withCustomData=true&withCustomData=false")]
     public async Task GetUser_WithMalformedInput_IsAnEnvelopeNotAServerError(string query)
     {
-        var envelope = await Json.EnvelopeOf(await _client.GetAsync("/api/v3/get-user?" + query));
+        var envelope = await Envelopes.ReadAsync(await _client.GetAsync("/api/v3/get-user?" + query));
 
         Assert.InRange((int)envelope["statusCode"]!, 400, 404);
     }
@@ -75,7 +75,7 @@ public sealed class AccountReadRobustnessTests(UserPoolApiFactory api) : IAsyncL
     {
         var ids = string.Join("&", Enumerable.Range(0, 50).Select(i => "userIds%5B%5D=%2B" + new string((char)('0' + i % 10), 200)));
 
-        var envelope = await Json.EnvelopeOf(await _client.GetAsync($"/api/v3/get-public-account-batch?{ids}&userIdType=phone"));
+        var envelope = await Envelopes.ReadAsync(await _client.GetAsync($"/api/v3/get-public-account-batch?{ids}&userIdType=phone"));
 
         Assert.Equal(200, (int)envelope["statusCode"]!);
         Assert.Empty(envelope["data"]!.AsArray());

@@ -49,16 +49,6 @@ public static class AccountSeed
         return departments.Select(d => d.Id).ToArray();
     }
 
-    /// <summary>A second pool with its own key, for isolation tests; pools survive the per-test reset, so each is new.</summary>
-    public static async Task<SignedClient> CreateOtherPoolClientAsync(UserPoolApiFactory api)
-    {
-        using var scope = api.Services.CreateScope();
-        var provisioner = scope.ServiceProvider.GetRequiredService<PoolProvisioner>();
-        var key = await provisioner.CreatePoolAsync("other-" + SampleUsers.Token(), "key-" + SampleUsers.Token(16),
-            "secret-" + SampleUsers.Token(24), CancellationToken.None);
-        return api.CreateSignedClient(key.AccessKeyId, key.AccessKeySecret);
-    }
-
     /// <summary>
     /// A client authenticated the Python/Go/Java way (management token + pool header): it sends bodies and
     /// queries a signature cannot cover, so they reach the endpoint.
@@ -69,7 +59,7 @@ public static class AccountSeed
         var response = await http.PostAsync("/api/v3/get-management-token", new StringContent(
             $$"""{"accessKeyId":"{{UserPoolApiFactory.AccessKeyId}}","accessKeySecret":"{{UserPoolApiFactory.AccessKeySecret}}"}""",
             System.Text.Encoding.UTF8, "application/json"));
-        var token = (string)(await Json.EnvelopeOf(response))["data"]!["access_token"]!;
+        var token = (string)(await Envelopes.ReadAsync(response))["data"]!["access_token"]!;
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         http.DefaultRequestHeaders.Add("x-authing-userpool-id", api.PoolId);
         return http;

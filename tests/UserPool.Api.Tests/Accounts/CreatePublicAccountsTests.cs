@@ -29,7 +29,7 @@ public sealed class CreatePublicAccountsTests(UserPoolApiFactory api) : IAsyncLi
         using var client = api.CreateSignedClient();
         var body = "{\"list\":[" + SeedItem + "],\"options\":{\"autoGeneratePassword\":true,\"resetPasswordOnFirstLogin\":true,\"passwordEncryptType\":\"none\"}}";
 
-        var envelope = await Json.EnvelopeOf(await client.PostRawAsync("/api/v3/create-public-accounts-batch", body));
+        var envelope = await Envelopes.ReadAsync(await client.PostRawAsync("/api/v3/create-public-accounts-batch", body));
 
         Assert.Equal(200, (int)envelope["statusCode"]!);
         var account = envelope["data"]![0]!.AsObject();

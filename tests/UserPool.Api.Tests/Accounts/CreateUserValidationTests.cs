@@ -92,7 +92,7 @@ public sealed class CreateUserValidationTests(UserPoolApiFactory api) : IAsyncLi
     {
         using var client = api.CreateSignedClient();
 
-        var envelope = await Json.EnvelopeOf(await client.PostRawAsync("/api/v3/create-users-batch", body));
+        var envelope = await Envelopes.ReadAsync(await client.PostRawAsync("/api/v3/create-users-batch", body));
 
         Assert.Equal(400, (int)envelope["statusCode"]!);
     }
@@ -117,7 +117,7 @@ public sealed class CreateUserValidationTests(UserPoolApiFactory api) : IAsyncLi
     {
         using var client = api.CreateSignedClient();
 
-        var envelope = await Json.EnvelopeOf(await client.PostRawAsync("/api/v3/create-users-batch", body));
+        var envelope = await Envelopes.ReadAsync(await client.PostRawAsync("/api/v3/create-users-batch", body));
 
         Assert.Equal(400, (int)envelope["statusCode"]!);
         Assert.Contains(envelope["errors"]!.AsArray(), e => (string)e!["field"]! == field);
@@ -128,7 +128,7 @@ public sealed class CreateUserValidationTests(UserPoolApiFactory api) : IAsyncLi
     {
         using var client = api.CreateSignedClient();
 
-        var envelope = await Json.EnvelopeOf(await client.PostRawAsync("/api/v3/create-users-batch", "{\"list\":[{\"username\":\"a\\ud800b\"}]}"));
+        var envelope = await Envelopes.ReadAsync(await client.PostRawAsync("/api/v3/create-users-batch", "{\"list\":[{\"username\":\"a\\ud800b\"}]}"));
 
         Assert.Equal(400, (int)envelope["statusCode"]!);
         Assert.Contains("$.list[0].username", (string)envelope["message"]!);
@@ -139,7 +139,7 @@ public sealed class CreateUserValidationTests(UserPoolApiFactory api) : IAsyncLi
     {
         using var client = api.CreateSignedClient();
 
-        var envelope = await Json.EnvelopeOf(await client.PostRawAsync("/api/v3/create-users-batch", "{\"list\":[{\"username\":\"a\",\"emailVerified\":\"yes\"}]}"));
+        var envelope = await Envelopes.ReadAsync(await client.PostRawAsync("/api/v3/create-users-batch", "{\"list\":[{\"username\":\"a\",\"emailVerified\":\"yes\"}]}"));
 
         Assert.Equal(400, (int)envelope["statusCode"]!);
         Assert.Contains("$.list[0].emailVerified", (string)envelope["message"]!);

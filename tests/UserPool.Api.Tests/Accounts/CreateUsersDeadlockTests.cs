@@ -94,7 +94,7 @@ public sealed class CreateUsersDeadlockTests(UserPoolApiFactory api) : IAsyncLif
     }
 
     private static async Task<JsonObject> SendAsync(SignedClient client, HttpRequestMessage request) =>
-        await Json.EnvelopeOf(await client.Http.SendAsync(request));
+        await Envelopes.ReadAsync(await client.Http.SendAsync(request));
 
     private static Dictionary<string, object?> Item(string email) =>
         new() { ["email"] = email, ["username"] = email.Split('@')[0] };

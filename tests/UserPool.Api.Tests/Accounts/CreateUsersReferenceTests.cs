@@ -160,7 +160,7 @@ public sealed class CreateUsersReferenceTests(UserPoolApiFactory api) : IAsyncLi
              "options":{"sendNotification":{}}}
             """;
 
-        var envelope = await Json.EnvelopeOf(await client.PostRawAsync("/api/v3/create-users-batch", body));
+        var envelope = await Envelopes.ReadAsync(await client.PostRawAsync("/api/v3/create-users-batch", body));
 
         Assert.Equal(200, (int)envelope["statusCode"]!);
         Assert.Equal("F", (string)envelope["data"]![0]!["gender"]!);

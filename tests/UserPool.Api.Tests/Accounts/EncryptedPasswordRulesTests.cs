@@ -38,7 +38,7 @@ public sealed class EncryptedPasswordRulesTests(UserPoolApiFactory api) : IAsync
     public async Task DecryptedPlaintext_BreakingAPlaintextRule_IsRefusedAsPlaintextWouldBe_AndNothingIsWritten(string type, string password, string code)
     {
         using var client = api.CreateSignedClient();
-        var keys = await PublishedKeysAsync();
+        var keys = await SystemInfo.PublishedKeysAsync(api);
 
         var envelope = await client.PostEnvelopeAsync("/api/v3/create-users-batch", new
         {
@@ -76,7 +76,7 @@ public sealed class EncryptedPasswordRulesTests(UserPoolApiFactory api) : IAsync
     {
         using var client = api.CreateSignedClient();
         client.Lang = "en-US";
-        var keys = await PublishedKeysAsync();
+        var keys = await SystemInfo.PublishedKeysAsync(api);
 
         var envelope = await client.PostEnvelopeAsync("/api/v3/create-users-batch", new
         {
@@ -100,7 +100,7 @@ public sealed class EncryptedPasswordRulesTests(UserPoolApiFactory api) : IAsync
     public async Task KeepPassword_WithAnEncryptedEmptyOrControlValue_IsRefused(string type, string value)
     {
         using var client = api.CreateSignedClient();
-        var keys = await PublishedKeysAsync();
+        var keys = await SystemInfo.PublishedKeysAsync(api);
 
         var envelope = await client.PostEnvelopeAsync("/api/v3/create-users-batch", new
         {
@@ -116,7 +116,7 @@ public sealed class EncryptedPasswordRulesTests(UserPoolApiFactory api) : IAsync
     public async Task KeepPassword_WithAnRsaEncryptedHash_KeepsTheHashAndRecordsItsAlgorithm()
     {
         using var client = api.CreateSignedClient();
-        var keys = await PublishedKeysAsync();
+        var keys = await SystemInfo.PublishedKeysAsync(api);
 
         var envelope = await client.PostEnvelopeAsync("/api/v3/create-users-batch", new
         {
@@ -135,7 +135,7 @@ public sealed class EncryptedPasswordRulesTests(UserPoolApiFactory api) : IAsync
     {
         using var client = api.CreateSignedClient();
         client.Lang = "en-US";
-        var keys = await PublishedKeysAsync();
+        var keys = await SystemInfo.PublishedKeysAsync(api);
 
         var envelope = await client.PostEnvelopeAsync("/api/v3/create-users-batch", new
         {
@@ -145,12 +145,6 @@ public sealed class EncryptedPasswordRulesTests(UserPoolApiFactory api) : IAsync
 
         Assert.Equal(400, (int)envelope["statusCode"]!);
         Assert.StartsWith("Parameter password is not a valid bcrypt hash: the cost 31", (string)envelope["errors"]![0]!["message"]!);
-    }
-
-    private async Task<(string Rsa, string Sm2)> PublishedKeysAsync()
-    {
-        var system = await Json.EnvelopeOf(await api.CreateClient().GetAsync("/api/v3/system"));
-        return ((string)system["rsa"]!["publicKey"]!, (string)system["sm2"]!["publicKey"]!);
     }
 
     private static string Encrypt(string type, (string Rsa, string Sm2) keys, string password) => type == "rsa"

@@ -17,7 +17,7 @@ public sealed class EncryptedPasswordTests(UserPoolApiFactory api) : IAsyncLifet
     [Fact]
     public async Task SystemEndpoint_WithoutAuthentication_PublishesBothKeysBareAndInData()
     {
-        var system = await Json.EnvelopeOf(await api.CreateClient().GetAsync("/api/v3/system"));
+        var system = await SystemInfo.ReadAsync(api);
 
         Assert.StartsWith("-----BEGIN PUBLIC KEY-----", (string)system["rsa"]!["publicKey"]!);
         Assert.Matches("^04[0-9a-f]{128}$", (string)system["sm2"]!["publicKey"]!);
@@ -38,7 +38,7 @@ public sealed class EncryptedPasswordTests(UserPoolApiFactory api) : IAsyncLifet
     public async Task EncryptedPasswords_AreDecryptedThenHashed_InOptionsOrPerItem(string type, bool perItem)
     {
         using var client = api.CreateSignedClient();
-        var keys = await PublishedKeysAsync();
+        var keys = await SystemInfo.PublishedKeysAsync(api);
         var passwords = new[] { "passw0rd", "密码🙂x", new string('a', 72) };
         var list = passwords.Select((p, i) => perItem
             ? (object)new { username = $"u{i}", password = Encrypt(type, keys, p), passwordEncryptType = type }
@@ -60,7 +60,7 @@ public sealed class EncryptedPasswordTests(UserPoolApiFactory api) : IAsyncLifet
     public async Task EncryptedPassword_WithKeepPassword_KeepsTheDecryptedValueVerbatim()
     {
         using var client = api.CreateSignedClient();
-        var keys = await PublishedKeysAsync();
+        var keys = await SystemInfo.PublishedKeysAsync(api);
         const string legacyHash = "$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
 
         var envelope = await client.PostEnvelopeAsync("/api/v3/create-public-accounts-batch", new
@@ -80,7 +80,7 @@ public sealed class EncryptedPasswordTests(UserPoolApiFactory api) : IAsyncLifet
     public async Task UndecryptableCiphertext_IsAPerItemErrorThatRevealsNothing_AndNothingIsWritten(string type)
     {
         using var client = api.CreateSignedClient();
-        var keys = await PublishedKeysAsync();
+        var keys = await SystemInfo.PublishedKeysAsync(api);
         var tampered = Tamper(Encrypt(type, keys, "secret"), type);
         var list = new object[] { new { username = "ok0", password = Encrypt(type, keys, "fine") }, SampleUsers.Full(), new { username = "ok2" }, new { username = "bad", password = tampered } };
 
@@ -99,7 +99,7 @@ public sealed class EncryptedPasswordTests(UserPoolApiFactory api) : IAsyncLifet
     public async Task RotatedKeys_KeepDecryptingOldCiphertextsDuringTheGracePeriod()
     {
         using var client = api.CreateSignedClient();
-        var before = await PublishedKeysAsync();
+        var before = await SystemInfo.PublishedKeysAsync(api);
         var oldCiphertext = Encrypt("rsa", before, "still-works");
         await using (var scope = api.Services.CreateAsyncScope())
         {
@@ -107,7 +107,7 @@ public sealed class EncryptedPasswordTests(UserPoolApiFactory api) : IAsyncLifet
         }
 
         await api.Services.GetRequiredService<PasswordTransport>().RefreshAsync(CancellationToken.None);
-        var after = await PublishedKeysAsync();
+        var after = await SystemInfo.PublishedKeysAsync(api);
 
         var envelope = await client.PostEnvelopeAsync("/api/v3/create-users-batch", new
         {
@@ -118,12 +118,6 @@ public sealed class EncryptedPasswordTests(UserPoolApiFactory api) : IAsyncLifet
         Assert.NotEqual(before.Rsa, after.Rsa);
         Assert.NotEqual(before.Sm2, after.Sm2);
         Assert.Equal(200, (int)envelope["statusCode"]!);
-    }
-
-    private async Task<(string Rsa, string Sm2)> PublishedKeysAsync()
-    {
-        var system = await Json.EnvelopeOf(await api.CreateClient().GetAsync("/api/v3/system"));
-        return ((string)system["rsa"]!["publicKey"]!, (string)system["sm2"]!["publicKey"]!);
     }
 
     private static string Encrypt(string type, (string Rsa, string Sm2) keys, string password) => type == "rsa"

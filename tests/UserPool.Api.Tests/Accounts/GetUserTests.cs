@@ -167,9 +167,9 @@ public sealed class GetUserTests(UserPoolApiFactory api) : IAsyncLifetime
     public async Task GetUser_FromAnotherPool_IsNotFound()
     {
         var created = await AccountSeed.CreateUserAsync(_client);
-        using var other = await AccountSeed.CreateOtherPoolClientAsync(api);
+        using var other = await api.CreateOtherPoolClientAsync();
 
-        var envelope = await Json.EnvelopeOf(await other.GetAsync($"/api/v3/get-user?userId={created["userId"]}&userIdType=user_id"));
+        var envelope = await Envelopes.ReadAsync(await other.Client.GetAsync($"/api/v3/get-user?userId={created["userId"]}&userIdType=user_id"));
 
         AccountSeed.AssertFailure(envelope, 404, "用户不存在");
     }

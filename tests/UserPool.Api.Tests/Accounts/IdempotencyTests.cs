@@ -111,6 +111,6 @@ public sealed class IdempotencyTests(UserPoolApiFactory api) : IAsyncLifetime
         }
 
         var response = await client.Http.SendAsync(request);
-        return (await Json.EnvelopeOf(response), response.Headers.Contains("Idempotent-Replayed"));
+        return (await Envelopes.ReadAsync(response), response.Headers.Contains("Idempotent-Replayed"));
     }
 }

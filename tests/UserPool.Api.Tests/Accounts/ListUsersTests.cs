@@ -77,7 +77,7 @@ public sealed class ListUsersTests(UserPoolApiFactory api) : IAsyncLifetime
     {
         var response = await _client.PostRawAsync("/api/v3/list-users", """{"options":{"pagination":""" + pagination + "}}");
 
-        AccountSeed.AssertFailure(await Json.EnvelopeOf(response), 400, message);
+        AccountSeed.AssertFailure(await Envelopes.ReadAsync(response), 400, message);
     }
 
     [Fact]
@@ -103,8 +103,8 @@ public sealed class ListUsersTests(UserPoolApiFactory api) : IAsyncLifetime
     {
         var user = await AccountSeed.CreateUserAsync(_client);
         await AccountSeed.CreatePublicAccountsAsync(_client, SampleUsers.Full(), SampleUsers.Full());
-        using var other = await AccountSeed.CreateOtherPoolClientAsync(api);
-        await AccountSeed.CreateUserAsync(other);
+        using var other = await api.CreateOtherPoolClientAsync();
+        await AccountSeed.CreateUserAsync(other.Client);
 
         var page = AccountSeed.Data(await ListUsers(new { }));
 
@@ -117,7 +117,7 @@ public sealed class ListUsersTests(UserPoolApiFactory api) : IAsyncLifetime
     {
         await AccountSeed.CreateUserAsync(_client);
 
-        var page = AccountSeed.Data(await Json.EnvelopeOf(await _client.PostRawAsync("/api/v3/list-users", "")));
+        var page = AccountSeed.Data(await Envelopes.ReadAsync(await _client.PostRawAsync("/api/v3/list-users", "")));
 
         Assert.Equal(1, (int)page["totalCount"]!);
     }

@@ -64,9 +64,9 @@ public sealed class PublicAccountReadTests(UserPoolApiFactory api) : IAsyncLifet
     {
         var user = await AccountSeed.CreateUserAsync(_client);
         var account = (await AccountSeed.CreatePublicAccountsAsync(_client, SampleUsers.Full()))[0];
-        using var other = await AccountSeed.CreateOtherPoolClientAsync(api);
+        using var other = await api.CreateOtherPoolClientAsync();
 
-        var fromOtherPool = await Json.EnvelopeOf(await other.GetAsync($"/api/v3/get-public-account?userId={account["userId"]}"));
+        var fromOtherPool = await Envelopes.ReadAsync(await other.Client.GetAsync($"/api/v3/get-public-account?userId={account["userId"]}"));
 
         AccountSeed.AssertFailure(await Get((string)user["userId"]!), 404, "公共账号不存在");
         AccountSeed.AssertFailure(fromOtherPool, 404, "公共账号不存在");
@@ -91,7 +91,7 @@ public sealed class PublicAccountReadTests(UserPoolApiFactory api) : IAsyncLifet
         var accounts = await AccountSeed.CreatePublicAccountsAsync(_client, SampleUsers.Full(), SampleUsers.Full());
         using var tokenClient = await AccountSeed.CreateTokenClientAsync(api);
 
-        var envelope = await Json.EnvelopeOf(await tokenClient.GetAsync(Batch(accounts.Select(a => (string)a["userId"]!), "userIds")));
+        var envelope = await Envelopes.ReadAsync(await tokenClient.GetAsync(Batch(accounts.Select(a => (string)a["userId"]!), "userIds")));
 
         Assert.Equal(200, (int)envelope["statusCode"]!);
         Assert.Equal(accounts.Select(a => (string)a["userId"]!), Ids(envelope["data"]));
@@ -113,7 +113,7 @@ public sealed class PublicAccountReadTests(UserPoolApiFactory api) : IAsyncLifet
         var accounts = await AccountSeed.CreatePublicAccountsAsync(_client, SampleUsers.Full(), SampleUsers.Full());
         await AccountSeed.CreateUserAsync(_client);
 
-        var page = AccountSeed.Data(await Json.EnvelopeOf(await _client.PostRawAsync("/api/v3/list-public-accounts", "")));
+        var page = AccountSeed.Data(await Envelopes.ReadAsync(await _client.PostRawAsync("/api/v3/list-public-accounts", "")));
 
         Assert.Equal(2, (int)page["totalCount"]!);
         Assert.Equal(accounts.Select(a => (string)a["userId"]!).Order(), Ids(page["list"]).Order());

@@ -135,7 +135,7 @@ public sealed class CustomFieldEncryptedTests(UserPoolApiFactory api) : IAsyncLi
         {
             var request = client.Sign(HttpMethod.Post, "/api/v3/create-users-batch", body);
             request.Headers.Add("Idempotency-Key", "key-1");
-            answers.Add(await Json.EnvelopeOf(await client.Http.SendAsync(request)));
+            answers.Add(await Envelopes.ReadAsync(await client.Http.SendAsync(request)));
         }
 
         Assert.DoesNotContain(Secret, Assert.Single(await api.SqlAsync("SELECT response_json FROM idempotency_keys"))!);

@@ -1,4 +1,3 @@
-using UserPool.Api.Tests.Http.Support;
 using UserPool.Api.Tests.Infrastructure;
 
 namespace UserPool.Api.Tests.CustomFields;

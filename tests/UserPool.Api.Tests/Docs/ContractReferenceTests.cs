@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using UserPool.Api.Hosting;
 using UserPool.Api.Tests.Infrastructure;
 
 namespace UserPool.Api.Tests.Docs;
@@ -9,7 +10,7 @@ public sealed partial class ContractReferenceTests
     [Fact]
     public void EveryContractSectionCitedInSource_IsAHeadingOfDocsContract()
     {
-        var root = TestPostgres.RepositoryRoot();
+        var root = RepositoryRoot.Find()!;
         var headings = Heading().Matches(File.ReadAllText(Path.Combine(root, "docs", "contract.md")))
             .Select(m => m.Groups["section"].Value).ToHashSet(StringComparer.Ordinal);
         var citations = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)

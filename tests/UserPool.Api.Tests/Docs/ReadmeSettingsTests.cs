@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using UserPool.Api.Hosting;
 using UserPool.Api.Tests.Infrastructure;
 
 namespace UserPool.Api.Tests.Docs;
@@ -25,7 +26,7 @@ public sealed class ReadmeSettingsTests
     [Fact]
     public void Readme_NamesEveryBoundSetting()
     {
-        var readme = File.ReadAllText(Path.Combine(TestPostgres.RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Find()!, "README.md"));
 
         var missing = BoundSettings().Concat(AppSettingsKeys()).Concat(ReadByName).Distinct()
             .Where(setting => !readme.Contains($"`{setting}`", StringComparison.Ordinal)).ToList();
@@ -78,7 +79,7 @@ public sealed class ReadmeSettingsTests
 
     private static IEnumerable<string> AppSettingsKeys()
     {
-        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(TestPostgres.RepositoryRoot(), "appsettings.json")))!.AsObject();
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find()!, "appsettings.json")))!.AsObject();
         return Leaves(json, "").Where(key => !FrameworkSections.Contains(key.Split(':')[0]));
     }
 

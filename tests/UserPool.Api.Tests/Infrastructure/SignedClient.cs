@@ -25,9 +25,9 @@ public sealed class SignedClient(HttpClient http, string accessKeyId, string sec
     public Task<HttpResponseMessage> GetAsync(string pathAndQuery) => SendAsync(HttpMethod.Get, pathAndQuery, null);
 
     /// <summary>Posts and returns the envelope, asserting HTTP 200 (business errors travel in the body).</summary>
-    public async Task<JsonObject> PostEnvelopeAsync(string path, object? body) => await Json.EnvelopeOf(await PostAsync(path, body));
+    public async Task<JsonObject> PostEnvelopeAsync(string path, object? body) => await Envelopes.ReadAsync(await PostAsync(path, body));
 
-    public async Task<JsonObject> GetEnvelopeAsync(string pathAndQuery) => await Json.EnvelopeOf(await GetAsync(pathAndQuery));
+    public async Task<JsonObject> GetEnvelopeAsync(string pathAndQuery) => await Envelopes.ReadAsync(await GetAsync(pathAndQuery));
 
     public HttpRequestMessage Sign(HttpMethod method, string pathAndQuery, string? body, string? nonce = null, DateTimeOffset? date = null)
     {

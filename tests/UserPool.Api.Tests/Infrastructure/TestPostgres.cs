@@ -1,5 +1,6 @@
 using Npgsql;
 using Testcontainers.PostgreSql;
+using UserPool.Api.Hosting;
 using UserPool.Api.Hosting.LocalPostgres;
 
 namespace UserPool.Api.Tests.Infrastructure;
@@ -38,7 +39,8 @@ public static class TestPostgres
         }
         catch (Exception exception) when (IsDockerUnavailable(exception))
         {
-            var dataDirectory = Path.Combine(RepositoryRoot(), ".data", "test-postgres");
+            var dataDirectory = Path.Combine(
+                RepositoryRoot.Find() ?? throw new InvalidOperationException("Tests must run from inside the repository."), ".data", "test-postgres");
             var cluster = new LocalPostgresCluster(dataDirectory, PostgresBinaries.LocateOrThrow());
             await cluster.StartAsync();
             AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Dispose();
@@ -50,17 +52,4 @@ public static class TestPostgres
         exception is DotNet.Testcontainers.Builders.DockerUnavailableException
         || exception.GetType().Name.Contains("Docker", StringComparison.Ordinal)
         || exception.InnerException is { } inner && IsDockerUnavailable(inner);
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "UserPool.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Tests must run from inside the repository.");
-    }
 }

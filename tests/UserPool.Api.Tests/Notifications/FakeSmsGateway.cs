@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using UserPool.Api.Tests.Hosting;
 
 namespace UserPool.Api.Tests.Notifications;
 
@@ -30,7 +31,7 @@ public sealed class FakeSmsGateway : IDisposable
     {
         for (var attempt = 0; ; attempt++)
         {
-            var port = FreePort();
+            var port = ServerProcess.FreePort();
             var listener = new HttpListener();
             listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             try
@@ -98,13 +99,6 @@ public sealed class FakeSmsGateway : IDisposable
         }
 
         return null;
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }
 

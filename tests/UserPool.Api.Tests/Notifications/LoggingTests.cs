@@ -28,6 +28,8 @@ public sealed class LoggingTests(NotificationsApiFactory api) : IAsyncLifetime
         await api.WaitForStatusAsync(seeded[1].Id, OutboxNames.Dead);
         await api.WaitForStatusAsync(seeded[2].Id, OutboxNames.Sent);
         await Eventually.UntilAsync(() => api.Logs.Lines.Any(l => l.Contains("Notifications since start")), "the periodic counts");
+        // The dead line is written just after the status is stored, so the wait above can end before it.
+        await Eventually.UntilAsync(() => api.Logs.Lines.Any(l => l.Contains($"Notification {seeded[1].Id} by email is dead")), "the dead line");
 
         Assert.Contains(api.Logs.Lines, l => l.Contains("Notification batch:"));
         Assert.Contains(api.Logs.Lines, l => l.Contains($"Notification {seeded[1].Id} by email is dead"));

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using UserPool.Api.Tenants;
-using UserPool.Api.Tests.Http.Support;
 using UserPool.Api.Tests.Infrastructure;
 
 namespace UserPool.Api.Tests.Observability;
@@ -41,7 +40,7 @@ public sealed class RequestIdLoggingTests(RequestIdLoggingTests.FaultingApiFacto
 
         var response = await client.GetAsync("/api/v3/get-custom-fields?targetType=USER");
 
-        Assert.Equal(200, (int)(await Json.EnvelopeOf(response))["statusCode"]!);
+        Assert.Equal(200, (int)(await Envelopes.ReadAsync(response))["statusCode"]!);
         var requestId = response.Headers.GetValues("x-request-id").Single();
         var lines = LinesOf("/api/v3/get-custom-fields").Where(line => line.Contains($"RequestId={requestId}")).ToList();
         // At least the hosting layer's "Request starting" and "Request finished" lines.
@@ -68,7 +67,7 @@ public sealed class RequestIdLoggingTests(RequestIdLoggingTests.FaultingApiFacto
     /// <summary>The real server, every log line captured, and create-tenant faulting inside its validation filter.</summary>
     public sealed class FaultingApiFactory : UserPoolApiFactory
     {
-        public CapturingLoggerProvider Logs { get; } = new();
+        public CapturedLogs Logs { get; } = new();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -76,7 +75,7 @@ public sealed class RequestIdLoggingTests(RequestIdLoggingTests.FaultingApiFacto
             builder.ConfigureLogging(logging =>
             {
                 logging.AddProvider(Logs);
-                logging.AddFilter<CapturingLoggerProvider>(category: null, LogLevel.Trace);
+                logging.AddFilter<CapturedLogs>(category: null, LogLevel.Trace);
             });
             builder.ConfigureTestServices(services => services.AddSingleton<IValidator<CreateTenantRequest>, FaultingValidator>());
         }

@@ -1,4 +1,5 @@
 using UserPool.Api.Passwords.Transport;
+using UserPool.Api.Tests.Infrastructure;
 
 namespace UserPool.Api.Tests.Passwords;
 
@@ -9,7 +10,7 @@ public sealed class TransportKeyRingTests(RsaKeysFixture keys) : IClassFixture<R
 
     private readonly Sm2TransportKey _currentSm2 = Sm2TransportKey.Generate();
     private readonly Sm2TransportKey _retiredSm2 = Sm2TransportKey.Generate();
-    private readonly ManualTimeProvider _clock = new(RotatedAt);
+    private readonly MovableClock _clock = new(RotatedAt);
 
     // keys.Key is current; keys.OtherKey was retired at RotatedAt.
     private TransportKeyRing Ring() => new(

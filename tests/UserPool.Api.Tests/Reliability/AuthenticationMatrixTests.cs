@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 using UserPool.Api.Hosting;
-using UserPool.Api.Tests.Http.Support;
 using UserPool.Api.Tests.Infrastructure;
 using UserPool.Api.Tests.Reliability.Support;
+using UserPool.Api.Tests.Security;
 using Xunit.Abstractions;
 
 namespace UserPool.Api.Tests.Reliability;

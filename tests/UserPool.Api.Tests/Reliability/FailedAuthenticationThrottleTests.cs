@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using UserPool.Api.Tests.Http.Support;
+using UserPool.Api.Tests.CustomFields;
 using UserPool.Api.Tests.Infrastructure;
 using UserPool.Api.Tests.Reliability.Support;
+using UserPool.Api.Tests.Security;
 
 namespace UserPool.Api.Tests.Reliability;
 

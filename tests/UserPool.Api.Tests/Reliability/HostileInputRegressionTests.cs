@@ -2,9 +2,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using UserPool.Api.Tests.Accounts;
-using UserPool.Api.Tests.Http.Support;
 using UserPool.Api.Tests.Infrastructure;
 using UserPool.Api.Tests.Reliability.Support;
+using UserPool.Api.Tests.Security;
 
 namespace UserPool.Api.Tests.Reliability;
 

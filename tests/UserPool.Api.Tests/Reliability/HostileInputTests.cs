@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CsCheck;
 using UserPool.Api.Infrastructure;
-using UserPool.Api.Tests.Http.Support;
 using UserPool.Api.Tests.Infrastructure;
 using UserPool.Api.Tests.Reliability.Support;
 using Xunit.Abstractions;

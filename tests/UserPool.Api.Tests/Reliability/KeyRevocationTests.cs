@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
+using UserPool.Api.Tests.CustomFields;
 using UserPool.Api.Tests.Hosting;
-using UserPool.Api.Tests.Http.Support;
 using UserPool.Api.Tests.Infrastructure;
 
 namespace UserPool.Api.Tests.Reliability;

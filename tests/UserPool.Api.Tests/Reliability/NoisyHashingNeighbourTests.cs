@@ -142,7 +142,7 @@ public sealed class NoisyHashingNeighbourTests(HashingNeighbourApiFactory api, I
 
     private static async Task AssertCreatedAsync(HttpResponseMessage response)
     {
-        var envelope = await Json.EnvelopeOf(response);
+        var envelope = await Envelopes.ReadAsync(response);
         Assert.True((int)envelope["statusCode"]! == 200, envelope.ToJsonString());
     }
 

@@ -43,7 +43,7 @@ public sealed class NoisySearchNeighbourTests(SearchNeighbourApiFactory api, ITe
                 while (!stop.IsCancellationRequested)
                 {
                     var response = await poolA.PostAsync("/api/v3/list-users", AccountFill.MaximalSearch());
-                    var status = (int)(await AccountFill.ReadAsync(response))["statusCode"]!;
+                    var status = (int)(await Envelopes.ReadAsync(response))["statusCode"]!;
                     answers.AddOrUpdate(status, 1, (_, n) => n + 1);
                     Assert.True(status is 200 or 429, $"pool A's search answered {status}");
                     Assert.True(status != 429 || response.Headers.RetryAfter is not null, "a 429 without Retry-After");

@@ -25,7 +25,7 @@ public sealed class ReadStatementTimeoutTests(StatementTimeoutApiFactory api) : 
         await AccountFill.CreateAsync(client, "t", 1000);
 
         var response = await client.PostAsync("/api/v3/list-users", AccountFill.MaximalSearch());
-        var envelope = await AccountFill.ReadAsync(response);
+        var envelope = await Envelopes.ReadAsync(response);
 
         Assert.Equal(503, (int)response.StatusCode);
         Assert.Equal(503, (int)envelope["statusCode"]!);

@@ -7,10 +7,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
 using UserPool.Api.Notifications;
 using UserPool.Api.Security;
-using UserPool.Api.Tests.Http.Support;
 using UserPool.Api.Tests.Infrastructure;
 using UserPool.Api.Tests.Notifications;
 using UserPool.Api.Tests.Passwords;
+using UserPool.Api.Tests.Security;
 using Xunit.Abstractions;
 
 namespace UserPool.Api.Tests.Reliability;
@@ -21,7 +21,7 @@ namespace UserPool.Api.Tests.Reliability;
 /// </summary>
 public sealed class SecretAuditApiFactory : NotificationsApiFactory
 {
-    public CapturingLoggerProvider AllLogs { get; } = new();
+    public CapturedLogs AllLogs { get; } = new();
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
@@ -38,7 +38,7 @@ public sealed class SecretAuditApiFactory : NotificationsApiFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(AllLogs).AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace));
+        builder.ConfigureLogging(logging => logging.AddProvider(AllLogs).AddFilter<CapturedLogs>(null, LogLevel.Trace));
     }
 }
 

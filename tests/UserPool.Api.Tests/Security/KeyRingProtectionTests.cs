@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using UserPool.Api.Security;
 using UserPool.Api.Tests.Infrastructure;
-using UserPool.Api.Tests.Notifications;
 
 namespace UserPool.Api.Tests.Security;
 

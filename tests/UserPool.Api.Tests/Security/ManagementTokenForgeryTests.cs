@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using UserPool.Api.Security.Tokens;
+using UserPool.Api.Tests.Infrastructure;
 
 namespace UserPool.Api.Tests.Security;
 
@@ -30,7 +31,7 @@ public sealed class ManagementTokenForgeryTests
         algorithm);
 
     private static async Task<ManagementTokenFailure> ValidateAsync(string token) =>
-        (await new ManagementTokenValidator(new ManualTimeProvider(Now))
+        (await new ManagementTokenValidator(new MovableClock(Now))
             .ValidateAsync(token, (_, _) => ValueTask.FromResult<byte[]?>(Secret))).Failure;
 
     [Fact]

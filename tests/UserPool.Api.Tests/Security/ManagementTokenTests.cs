@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using UserPool.Api.Security.Tokens;
+using UserPool.Api.Tests.Infrastructure;
 
 namespace UserPool.Api.Tests.Security;
 
@@ -14,7 +15,7 @@ public sealed class ManagementTokenTests
     private static readonly DateTimeOffset Now = new(2024, 1, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan TwoHours = TimeSpan.FromHours(2);
 
-    private readonly ManualTimeProvider _clock = new(Now);
+    private readonly MovableClock _clock = new(Now);
 
     private IssuedManagementToken Issue(string poolId = PoolId) =>
         new ManagementTokenIssuer(_clock).Issue(poolId, AccessKeyId, Secret, TwoHours);

@@ -42,11 +42,3 @@ internal static class SignatureVectors
     /// <summary>Short ids ("V1".."V5") so each theory case is named after its vector.</summary>
     public static TheoryData<string> Ids() => new(All.Vectors.Select(v => v.Name.Split(' ')[0]));
 }
-
-/// <summary>A clock the test sets by hand.</summary>
-internal sealed class ManualTimeProvider(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}

@@ -1,5 +1,6 @@
 using UserPool.Api.Security;
 using UserPool.Api.Security.Signing;
+using UserPool.Api.Tests.Infrastructure;
 
 namespace UserPool.Api.Tests.Security;
 
@@ -8,7 +9,7 @@ public sealed class SignedDateTests
     private static readonly DateTimeOffset NewYear2024 = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
-    private static SignedDateCheck CheckAt(string? header, DateTimeOffset now) => SignedDate.Check(header, new ManualTimeProvider(now), Window);
+    private static SignedDateCheck CheckAt(string? header, DateTimeOffset now) => SignedDate.Check(header, new MovableClock(now), Window);
 
     [Fact]
     public void TryParse_NodeToUtcString_IsRfc1123()

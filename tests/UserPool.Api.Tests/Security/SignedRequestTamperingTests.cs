@@ -1,94 +1,218 @@
 using System.Text;
-using UserPool.Api.Security.Signing;
+using System.Text.Json.Nodes;
+using UserPool.Api.Tests.CustomFields;
+using UserPool.Api.Tests.Infrastructure;
 
 namespace UserPool.Api.Tests.Security;
 
-/// <summary>Any change to a signed part of a captured request must make its genuine signature fail.</summary>
-public sealed class SignedRequestTamperingTests
+/// <summary>
+/// Any change to what the signature covers, or a wrong or unknown key, is refused with 401 and apiCode 1300,
+/// and nothing is done. Unknown keys and wrong secrets read the same, so a key's existence is not revealed.
+/// </summary>
+[Collection(SecurityCollection.Name)]
+public sealed class SignedRequestTamperingTests(UserPoolApiFactory api) : IAsyncLifetime
 {
-    private static readonly SignatureVector CreateUser = SignatureVectors.Named("V3");
-    private static readonly SignatureVector GetUser = SignatureVectors.Named("V2");
+    private const int InvalidSignature = 1300;
 
-    private static bool GenuineSignatureAccepted(
-        SignatureVector vector, string? method = null, Dictionary<string, string>? headers = null, string? path = null, string? query = null, string? body = null)
+    public Task InitializeAsync() => api.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private HttpRequestMessage SignedByTheTestKey(NodeSdkRequest request) =>
+        request.Sign(UserPoolApiFactory.AccessKeyId, UserPoolApiFactory.AccessKeySecret);
+
+    private async Task<JsonObject> SendAsync(HttpRequestMessage message)
     {
-        var result = SignedRequestCanonicalizer.Canonicalize(
-            method ?? vector.Method, headers ?? vector.Headers, path ?? vector.Path, query ?? vector.Query, Encoding.UTF8.GetBytes(body ?? vector.Body));
-        var signature = AuthingAuthorizationHeader.Parse(vector.AuthorizationHeader).Value!.Signature;
-        return result.Succeeded && AkSkSignature.Verify(SignatureVectors.Secret, result.Value, signature);
-    }
-
-    private static Dictionary<string, string> HeadersWith(SignatureVector vector, string name, string value) =>
-        new(vector.Headers, StringComparer.Ordinal) { [name] = value };
-
-    [Fact]
-    public void Tampering_Nothing_SignatureStillAccepted() => Assert.True(GenuineSignatureAccepted(CreateUser));
-
-    [Fact]
-    public void Tampering_TopLevelBodyString_RefusesSignature() =>
-        Assert.False(GenuineSignatureAccepted(CreateUser, body: CreateUser.Body.Replace("\"username\":\"bob\"", "\"username\":\"eve\"")));
-
-    [Fact]
-    public void Tampering_NestedBodyValue_RefusesSignature() =>
-        Assert.False(GenuineSignatureAccepted(CreateUser, body: CreateUser.Body.Replace("\"n\":1.5", "\"n\":2.5")));
-
-    [Fact]
-    public void Tampering_AddedBodyKey_RefusesSignature() =>
-        Assert.False(GenuineSignatureAccepted(CreateUser, body: CreateUser.Body.Replace("{\"username\"", "{\"admin\":true,\"username\"")));
-
-    [Fact]
-    public void Tampering_QueryValue_RefusesSignature() =>
-        Assert.False(GenuineSignatureAccepted(GetUser, query: GetUser.Query.Replace("withCustomData=true", "withCustomData=false")));
-
-    [Theory]
-    [InlineData("x-authing-app-id", "tenant-002")]
-    [InlineData("x-authing-lang", "zh-CN")]
-    [InlineData("date", "Mon, 01 Jan 2024 00:00:01 GMT")]
-    [InlineData("x-authing-signature-nonce", "000dff7fa6e0d3103ee675ff60918288")]
-    [InlineData("X-Authing-Injected", "1")]
-    public void Tampering_SignedHeader_RefusesSignature(string name, string value) =>
-        Assert.False(GenuineSignatureAccepted(CreateUser, headers: HeadersWith(CreateUser, name, value)));
-
-    [Theory]
-    [InlineData("user-agent", "curl/8")]
-    [InlineData("Content-Type", "text/plain")]
-    [InlineData("x-authing", "not the x-authing- prefix")]
-    public void Tampering_UnsignedHeader_KeepsSignatureValid(string name, string value) =>
-        Assert.True(GenuineSignatureAccepted(CreateUser, headers: HeadersWith(CreateUser, name, value)));
-
-    [Theory]
-    [InlineData("PUT")]
-    [InlineData("post")]
-    [InlineData("DELETE")]
-    public void Tampering_Method_RefusesSignature(string method) =>
-        Assert.False(GenuineSignatureAccepted(CreateUser, method: method));
-
-    [Theory]
-    [InlineData("/api/v3/create-users-batch")]
-    [InlineData("/api/v3/create-user/")]
-    [InlineData("/API/v3/create-user")]
-    public void Tampering_Path_RefusesSignature(string path) =>
-        Assert.False(GenuineSignatureAccepted(CreateUser, path: path));
-
-    [Fact]
-    public void Verify_WrongSecret_RefusesSignature()
-    {
-        var stringToSign = CreateUser.Canonicalize().Value!;
-        var signature = AuthingAuthorizationHeader.Parse(CreateUser.AuthorizationHeader).Value!.Signature;
-
-        Assert.False(AkSkSignature.Verify(SignatureVectors.Secret + "x", stringToSign, signature));
+        using var http = api.CreateClient();
+        return await Envelopes.ReadAsync(await http.SendAsync(message));
     }
 
     [Fact]
-    public void Verify_NonCanonicalBase64OfTheSameMac_RefusesSignature()
+    public async Task A_body_value_changed_after_signing_is_refused_and_nothing_is_written()
     {
-        // "…7/c=" and "…7/d=" decode to the same 20 bytes: the last char's two low bits are padding.
-        var stringToSign = CreateUser.Canonicalize().Value!;
+        var request = CustomFieldCalls.Set("school", "original label");
+        using var message = SignedByTheTestKey(request);
+        message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(request.WireBody!.Replace("original label", "forged label")));
+        message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
 
-        Assert.True(AkSkSignature.Verify(SignatureVectors.Secret, stringToSign, "trEfPxu8gXHm4HjsNGEkS2hV7/c="));
-        Assert.Equal(Convert.FromBase64String("trEfPxu8gXHm4HjsNGEkS2hV7/c="), Convert.FromBase64String("trEfPxu8gXHm4HjsNGEkS2hV7/d="));
-        Assert.False(AkSkSignature.Verify(SignatureVectors.Secret, stringToSign, "trEfPxu8gXHm4HjsNGEkS2hV7/d="));
-        Assert.False(AkSkSignature.Verify(SignatureVectors.Secret, stringToSign, "trEfPxu8gXHm4HjsNGEkS2hV7/c"));
-        Assert.False(AkSkSignature.Verify(SignatureVectors.Secret, stringToSign, string.Empty));
+        Envelopes.AssertUnauthorized(await SendAsync(message), InvalidSignature);
+        Assert.Empty(await api.StoredAsync());
+    }
+
+    [Fact]
+    public async Task A_body_key_added_after_signing_is_refused()
+    {
+        var request = CustomFieldCalls.Set("school");
+        using var message = SignedByTheTestKey(request);
+        message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(request.WireBody!.TrimEnd('}') + ",\"tenantId\":\"t1\"}"));
+        message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+
+        Envelopes.AssertUnauthorized(await SendAsync(message), InvalidSignature);
+        Assert.Empty(await api.StoredAsync());
+    }
+
+    [Theory]
+    [InlineData("x-authing-lang", "en-US")]
+    [InlineData("x-authing-sdk-version", "authing-node-sdk:4.0.2")]
+    [InlineData("x-authing-signature-nonce", "00000000000000000000000000000000")]
+    public async Task A_signed_header_changed_after_signing_is_refused(string header, string newValue)
+    {
+        using var message = SignedByTheTestKey(CustomFieldCalls.Set("school"));
+        message.Headers.Remove(header);
+        message.Headers.TryAddWithoutValidation(header, newValue);
+
+        Envelopes.AssertUnauthorized(await SendAsync(message), InvalidSignature);
+        Assert.Empty(await api.StoredAsync());
+    }
+
+    [Fact]
+    public async Task The_date_changed_after_signing_is_refused_even_inside_the_window()
+    {
+        using var message = SignedByTheTestKey(CustomFieldCalls.Set("school"));
+        message.Headers.Remove("date");
+        message.Headers.TryAddWithoutValidation("date", DateTimeOffset.UtcNow.AddMinutes(1).ToString("r"));
+
+        Envelopes.AssertUnauthorized(await SendAsync(message), InvalidSignature);
+    }
+
+    [Theory]
+    [InlineData("x-authing-app-id")]
+    [InlineData("x-authing-userpool-id")]
+    public async Task An_x_authing_header_added_after_signing_is_refused(string header)
+    {
+        using var message = SignedByTheTestKey(CustomFieldCalls.Set("school"));
+        message.Headers.TryAddWithoutValidation(header, "added-later");
+
+        Envelopes.AssertUnauthorized(await SendAsync(message), InvalidSignature);
+    }
+
+    [Fact]
+    public async Task An_unsigned_header_changed_after_signing_does_not_matter()
+    {
+        // Content-Type, Accept and User-Agent are not signed (docs/contract.md §2a); changing them keeps the request valid.
+        using var message = SignedByTheTestKey(CustomFieldCalls.Set("school"));
+        message.Headers.Remove("User-Agent");
+        message.Headers.TryAddWithoutValidation("User-Agent", "something else");
+
+        Envelopes.AssertSuccess(await SendAsync(message));
+    }
+
+    [Fact]
+    public async Task A_request_signed_as_POST_and_sent_as_GET_is_refused()
+    {
+        // POST {"targetType":"USER"} to get-custom-fields signs the same resource as GET ?targetType=USER: only the method differs.
+        var get = CustomFieldCalls.GetUserFields();
+        var post = NodeSdkRequest.Post(CustomFieldCalls.GetPath, new JsonObject { ["targetType"] = "USER" });
+        foreach (var (name, value) in get.Headers)
+        {
+            post.Headers[name] = value;
+        }
+
+        Assert.Equal(post.StringToSign(), get.StringToSign("POST"));
+        using var message = get.Sign(UserPoolApiFactory.AccessKeyId, UserPoolApiFactory.AccessKeySecret, stringToSignOverride: get.StringToSign("POST"));
+
+        Envelopes.AssertUnauthorized(await SendAsync(message), InvalidSignature);
+    }
+
+    [Theory]
+    [InlineData("/api/v3/set-custom-fields")]
+    [InlineData("/api/v3/GET-CUSTOM-FIELDS")]
+    [InlineData("/api/v3/get-custom-fields/")]
+    public async Task A_request_signed_for_another_path_is_refused(string signedPath)
+    {
+        var request = CustomFieldCalls.GetUserFields();
+        using var message = request.Sign(UserPoolApiFactory.AccessKeyId, UserPoolApiFactory.AccessKeySecret,
+            stringToSignOverride: request.StringToSign(path: signedPath));
+
+        Envelopes.AssertUnauthorized(await SendAsync(message), InvalidSignature);
+    }
+
+    [Fact]
+    public async Task A_request_sent_to_another_spelling_of_the_path_is_refused()
+    {
+        // Routing ignores case, so this reaches the same endpoint; the signed path does not match.
+        using var message = SignedByTheTestKey(CustomFieldCalls.GetUserFields());
+        message.RequestUri = new Uri("/api/v3/Get-Custom-Fields?targetType=USER", UriKind.Relative);
+
+        Envelopes.AssertUnauthorized(await SendAsync(message), InvalidSignature);
+    }
+
+    [Theory]
+    [InlineData("?targetType=ROLE")]
+    [InlineData("?targetType=USER&tenantId=t1")]
+    [InlineData("")]
+    public async Task A_query_changed_after_signing_is_refused(string newQuery)
+    {
+        using var message = SignedByTheTestKey(CustomFieldCalls.GetUserFields());
+        message.RequestUri = new Uri(CustomFieldCalls.GetPath + newQuery, UriKind.Relative);
+
+        Envelopes.AssertUnauthorized(await SendAsync(message), InvalidSignature);
+    }
+
+    [Fact]
+    public async Task A_wrong_secret_is_refused_and_nothing_is_written()
+    {
+        using var message = CustomFieldCalls.Set("school").Sign(UserPoolApiFactory.AccessKeyId, "not-the-secret");
+
+        Envelopes.AssertUnauthorized(await SendAsync(message), InvalidSignature);
+        Assert.Empty(await api.StoredAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_access_key_gets_exactly_the_answer_of_a_wrong_secret()
+    {
+        using var wrongSecret = CustomFieldCalls.GetUserFields().Sign(UserPoolApiFactory.AccessKeyId, "not-the-secret");
+        using var unknownKey = CustomFieldCalls.GetUserFields().Sign("no-such-key-6a0b1c2d3e4f", UserPoolApiFactory.AccessKeySecret);
+        using var unknownKeyRightShape = CustomFieldCalls.GetUserFields().Sign("6a0b1c2d3e4f5a6b7c8d9e0f", "whatever");
+
+        var answers = new[] { await SendAsync(wrongSecret), await SendAsync(unknownKey), await SendAsync(unknownKeyRightShape) };
+
+        foreach (var answer in answers)
+        {
+            Envelopes.AssertUnauthorized(answer, InvalidSignature);
+            answer.Remove("requestId");
+        }
+
+        Assert.Equal(answers[0].ToJsonString(), answers[1].ToJsonString());
+        Assert.Equal(answers[0].ToJsonString(), answers[2].ToJsonString());
+        Assert.DoesNotContain("key", answers[0].Message(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("authing")]
+    [InlineData("authing ")]
+    [InlineData("authing test-access-key")]
+    [InlineData("authing :c2lnbmF0dXJl")]
+    [InlineData("authing test-access-key:")]
+    [InlineData("authing test-access-key:sig:extra")]
+    [InlineData("authing test access key:c2lnbmF0dXJl")]
+    [InlineData("AUTHING test-access-key:c2lnbmF0dXJl")]
+    public async Task A_malformed_authing_Authorization_header_is_refused_as_an_invalid_signature(string authorization)
+    {
+        using var message = SignedByTheTestKey(CustomFieldCalls.Set("school"));
+        message.Headers.Remove("Authorization");
+        message.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        Envelopes.AssertUnauthorized(await SendAsync(message), InvalidSignature);
+        Assert.Empty(await api.StoredAsync());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Basic dGVzdDp0ZXN0")]
+    [InlineData("Bearer")]
+    [InlineData("Bearer not.a.jwt")]
+    public async Task Other_Authorization_headers_are_refused_without_a_signature_apiCode(string? authorization)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, CustomFieldCalls.GetPath + "?targetType=USER");
+        if (authorization is not null)
+        {
+            message.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        message.Headers.TryAddWithoutValidation("x-authing-userpool-id", api.PoolId);
+
+        Envelopes.AssertUnauthorized(await SendAsync(message), apiCode: null);
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Keys;
 
@@ -52,12 +53,12 @@ public sealed class AccountKeys
             if (phone.RefusedField == "phoneCountryCode" && !PhoneKey.IsWellFormed(item.Phone!.Trim()))
             {
                 // Both parts are wrong: say so for both, as for any two failing fields.
-                Report(context, "phone", new KeyRefusal(Validation.ErrorCodes.InvalidFormat, KeyMessages.PhoneFormat()));
+                Report(context, "phone", new KeyRefusal(ErrorCodes.InvalidFormat, KeyMessages.PhoneFormat()));
             }
         }
         else if (!keys.CountryCodeWithoutPhoneIsValid)
         {
-            Report(context, "phoneCountryCode", new KeyRefusal(Validation.ErrorCodes.InvalidFormat, KeyMessages.CountryCode(item.PhoneCountryCode!.Trim())));
+            Report(context, "phoneCountryCode", new KeyRefusal(ErrorCodes.InvalidFormat, KeyMessages.CountryCode(item.PhoneCountryCode!.Trim())));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using UserPool.Api.Accounts.Validation;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Keys;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Keys;
 
@@ -30,9 +31,9 @@ internal static class KeyText
             switch (Rune.GetUnicodeCategory(rune))
             {
                 case UnicodeCategory.Format:
-                    return new KeyRefusal(Validation.ErrorCodes.InvisibleCharacter, KeyMessages.Invisible(field, rune));
+                    return new KeyRefusal(ErrorCodes.InvisibleCharacter, KeyMessages.Invisible(field, rune));
                 case UnicodeCategory.OtherNotAssigned:
-                    return new KeyRefusal(Validation.ErrorCodes.UnassignedCharacter, KeyMessages.Unassigned(field, rune));
+                    return new KeyRefusal(ErrorCodes.UnassignedCharacter, KeyMessages.Unassigned(field, rune));
             }
         }
 

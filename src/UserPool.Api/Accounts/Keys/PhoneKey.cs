@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using PhoneNumbers;
-using UserPool.Api.Accounts.Validation;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Keys;
 

@@ -1,6 +1,7 @@
 using UserPool.Api.Accounts.Contracts;
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Pipeline;
 

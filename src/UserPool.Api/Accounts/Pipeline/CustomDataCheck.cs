@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Pipeline;
 

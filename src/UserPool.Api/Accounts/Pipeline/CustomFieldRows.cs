@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Pipeline;
 
@@ -49,7 +50,7 @@ public static class CustomFieldRows
                 var message = RequestLanguage.Pick($"自定义字段 {field.Key} 的设置刚被修改，请重试",
                     $"Custom field {field.Key} changed while the batch was checked; send the batch again");
                 throw ApiException.Conflict(message, CustomFields.Promises.CustomUniqueValue.ApiCode,
-                    [new ItemError(null, $"customData.{field.Key}", Validation.ErrorCodes.InvalidValue, message)]);
+                    [new ItemError(null, $"customData.{field.Key}", ErrorCodes.InvalidValue, message)]);
             }
         }
 

@@ -1,8 +1,8 @@
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Passwords;
 using UserPool.Api.Passwords.KeptHashes;
 using UserPool.Api.Passwords.Transport;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Pipeline;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using UserPool.Api.Accounts.Keys;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Reading;
 

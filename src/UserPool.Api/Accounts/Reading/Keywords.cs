@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Reading;
 

@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using System.Text.Json;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Reading;
 

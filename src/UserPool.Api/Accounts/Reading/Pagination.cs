@@ -1,6 +1,6 @@
 using System.Text.Json;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Reading;
 

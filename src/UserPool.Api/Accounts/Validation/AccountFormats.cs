@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Validation;
 

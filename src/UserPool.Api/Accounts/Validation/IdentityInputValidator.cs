@@ -1,5 +1,6 @@
 using FluentValidation;
 using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Validation;
 

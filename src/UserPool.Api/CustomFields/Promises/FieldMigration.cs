@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Validation;
 
 namespace UserPool.Api.CustomFields.Promises;
 

@@ -28,7 +28,7 @@ public static class LocalPostgresHosting
         // Finding the binaries starts nothing; without them the server cannot run, and says so at once.
         var binaries = PostgresBinaries.LocateOrThrow();
         var settings = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var dataDirectory = Path.GetFullPath(settings.LocalDataDirectory, RepositoryRootOrCurrentDirectory());
+        var dataDirectory = Path.GetFullPath(settings.LocalDataDirectory, RepositoryRoot.Find() ?? Directory.GetCurrentDirectory());
         builder.Services.AddSingleton(services =>
             new LocalPostgresCluster(dataDirectory, binaries, logger: services.GetRequiredService<ILogger<LocalPostgresCluster>>()));
         builder.Services.AddSingleton<LocalPostgresLifetime>();
@@ -55,20 +55,6 @@ public static class LocalPostgresHosting
         Task.Run(() => cluster.StartAsync()).GetAwaiter().GetResult();
         var local = new NpgsqlConnectionStringBuilder(cluster.ConnectionString);
         (target.Host, target.Port, target.Username, target.Database) = (local.Host, local.Port, local.Username, local.Database);
-    }
-
-    /// <summary>Relative data directories are taken from the repository root when running from a checkout.</summary>
-    private static string RepositoryRootOrCurrentDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "UserPool.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
     }
 }
 

@@ -42,7 +42,4 @@ public static class AccountFill
             pagination = new { page = 1, limit = 50 },
         },
     };
-
-    public static async Task<JsonObject> ReadAsync(HttpResponseMessage response) =>
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 }

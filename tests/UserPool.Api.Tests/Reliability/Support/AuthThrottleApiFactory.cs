@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using UserPool.Api.Tests.Infrastructure;
-using UserPool.Api.Tests.Notifications;
 
 namespace UserPool.Api.Tests.Reliability.Support;
 

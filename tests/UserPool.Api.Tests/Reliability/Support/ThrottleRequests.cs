@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
-using UserPool.Api.Tests.Http.Support;
+using UserPool.Api.Tests.CustomFields;
 using UserPool.Api.Tests.Infrastructure;
 
 namespace UserPool.Api.Tests.Reliability.Support;
