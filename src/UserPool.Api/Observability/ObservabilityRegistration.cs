@@ -1,4 +1,5 @@
 using Npgsql;
+using UserPool.Api.Notifications;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -22,7 +23,8 @@ public static class ObservabilityRegistration
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
         services.AddSingleton<UserPoolMetrics>();
         services.AddSingleton<BatchObserver>();
-        // Observable gauges exist only once their meter's owner does: create it at start, not at the first batch.
+        services.AddSingleton<OutboxGauge>();
+        // Observable gauges exist only once their owners do: create them at start, not at the first batch.
         services.AddHostedService<InstrumentsStartup>();
 
         var exporting = !string.IsNullOrWhiteSpace(builder.Configuration[TelemetryOptions.OtlpEndpointVariable]);
@@ -67,11 +69,12 @@ public static class ObservabilityRegistration
         return builder;
     }
 
-    private sealed class InstrumentsStartup(UserPoolMetrics metrics) : IHostedService
+    private sealed class InstrumentsStartup(UserPoolMetrics metrics, OutboxGauge outbox) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             GC.KeepAlive(metrics);
+            GC.KeepAlive(outbox);
             return Task.CompletedTask;
         }
 

@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using UserPool.Api.Data.Entities;
-using UserPool.Api.Notifications;
 
 namespace UserPool.Api.Observability;
 
 /// <summary>
-/// The server's own instruments, all on the meter "UserPool" (README, "Metrics and traces"). Every label takes one of
+/// The server's own instruments on the meter "UserPool" (README, "Metrics and traces"); the notifications feature adds
+/// its own to the same meter (<see cref="Notifications.NotificationMetrics"/>, <see cref="Notifications.OutboxGauge"/>). Every label takes one of
 /// a fixed set of values, so the number of time series does not grow with pools or accounts; the pool id is a label
 /// only when <see cref="TelemetryOptions.PoolIdLabel"/> asks for it. Recording is a few additions per batch and
 /// allocates nothing: labels are passed as up to three key-value pairs, which the runtime keeps on the stack.
@@ -25,7 +25,7 @@ public sealed class UserPoolMetrics
     private readonly Counter<long> _rateLimitRefusals;
     private Func<int> _hashingQueued = () => 0;
 
-    public UserPoolMetrics(IMeterFactory meters, IOptions<TelemetryOptions> options, NotificationStatusReader outbox)
+    public UserPoolMetrics(IMeterFactory meters, IOptions<TelemetryOptions> options)
     {
         _poolIdLabel = options.Value.PoolIdLabel;
         var meter = meters.Create(MeterName);
@@ -40,8 +40,6 @@ public sealed class UserPoolMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         meter.CreateObservableGauge(MetricNames.HashingQueued, () => _hashingQueued(), "{password}",
             "Passwords waiting for a hashing thread, all pools together");
-        meter.CreateObservableGauge(MetricNames.OutboxMessages, () => OutboxMeasurements(outbox), "{message}",
-            "Outbox messages by status in the database, all pools (a shared figure: every instance reports the same)");
         _authenticationFailures = meter.CreateCounter<long>(MetricNames.AuthenticationFailures, "{request}",
             "Requests refused because their credentials did not authenticate, by reason");
         _rateLimitRefusals = meter.CreateCounter<long>(MetricNames.RateLimitRefusals, "{request}",
@@ -89,21 +87,4 @@ public sealed class UserPoolMetrics
         _rateLimitRefusals.Add(1, new KeyValuePair<string, object?>(MetricNames.LimiterLabel, limiter));
 
     public static string KindName(AccountKind kind) => kind == AccountKind.PublicAccount ? "public_account" : "user";
-
-    /// <summary>The last outbox count, never waiting: a stale count is refreshed in the background (at most one query per
-    /// Notifications:StatusCacheDuration), so a scrape never runs a query of its own.</summary>
-    private static IEnumerable<Measurement<long>> OutboxMeasurements(NotificationStatusReader outbox)
-    {
-        if (outbox.LatestCounts() is not { } counts)
-        {
-            return [];
-        }
-
-        return
-        [
-            new(counts.Pending, new KeyValuePair<string, object?>(MetricNames.StatusLabel, OutboxNames.Pending)),
-            new(counts.Sent, new KeyValuePair<string, object?>(MetricNames.StatusLabel, OutboxNames.Sent)),
-            new(counts.Dead, new KeyValuePair<string, object?>(MetricNames.StatusLabel, OutboxNames.Dead)),
-        ];
-    }
 }
