@@ -14,8 +14,7 @@ namespace UserPool.Api.Tests.Observability;
 /// <summary>
 /// The real server with its OpenTelemetry pipelines on (Telemetry:Enabled, no OTLP endpoint) and in-memory exporters
 /// added to them, every log line captured, anonymous requests limited to one a second and outbox counts never reused.
-/// Meters and activity sources are process-wide, so the exporters may also see other servers of the test run: tests
-/// compare before and after their own requests, and look for their own trace.
+/// Tests compare totals before and after their own requests, and find their spans by their own trace id.
 /// </summary>
 public sealed class TelemetryApiFactory : UserPoolApiFactory
 {
@@ -70,7 +69,12 @@ public sealed class TelemetryApiFactory : UserPoolApiFactory
     }
 }
 
-[CollectionDefinition(Name)]
+/// <summary>
+/// Run alone, after the parallel collections: the OpenTelemetry SDK merges same-named instruments of every server in
+/// the process into one stream and drops that stream when any of those servers stops, so a server stopping elsewhere
+/// during these tests would silence this one's measurements. Alone, this server's are the only ones.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class TelemetryCollection : ICollectionFixture<TelemetryApiFactory>
 {
     public const string Name = "telemetry";
