@@ -40,10 +40,10 @@ public static class AccountCreation
         try
         {
             var result = await CreateOrReplayAsync(services, request, command, answer);
+            var replayed = result.Result is ContentHttpResult;
             var dryRun = command.Options?.DryRun == true;
-            batch.Succeeded(
-                result.Result is ContentHttpResult ? BatchOutcomes.Replayed : dryRun ? BatchOutcomes.DryRun : BatchOutcomes.Success,
-                result.Result is ContentHttpResult || dryRun ? 0 : items);
+            batch.Succeeded(replayed ? BatchOutcomes.Replayed : dryRun ? BatchOutcomes.DryRun : BatchOutcomes.Success,
+                written: replayed || dryRun ? 0 : items);
             return result;
         }
         catch (Exception exception)
