@@ -3,6 +3,7 @@ using UserPool.Api.Data;
 using UserPool.Api.Hosting;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Notifications;
+using UserPool.Api.Observability;
 using UserPool.Api.OpenApi;
 using UserPool.Api.Passwords;
 using UserPool.Api.Security;
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.AddUserPoolInfrastructure();
+builder.AddUserPoolObservability();
 builder.AddUserPoolData();
 builder.AddUserPoolHosting();
 builder.AddUserPoolSecurity();

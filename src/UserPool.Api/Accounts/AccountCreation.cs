@@ -5,13 +5,14 @@ using UserPool.Api.Accounts.Idempotency;
 using UserPool.Api.Accounts.Pipeline;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Observability;
 using UserPool.Api.Security;
 
 namespace UserPool.Api.Accounts;
 
 /// <summary>The services every create endpoint needs, bound as one parameter.</summary>
 public sealed record AccountCreationServices(
-    HttpContext Http, CurrentPool Pool, CreateAccountsPipeline Pipeline, IdempotencyStore Idempotency);
+    HttpContext Http, CurrentPool Pool, CreateAccountsPipeline Pipeline, IdempotencyStore Idempotency, BatchObserver Batches);
 
 /// <summary>
 /// The four create endpoints (users and public accounts, batch and single) are this one call with the kind
@@ -30,7 +31,29 @@ public static class AccountCreation
         CreateAsync(services, item, new CreateAccountsCommand(services.Pool.Id, kind, [item ?? new CreateAccountItem()], item?.Options, SingleItem: true),
             views => Envelope.Success(toDto(views[0])));
 
+    /// <summary>Every create batch is observed here: one log line and the batch metrics, whatever its outcome.</summary>
     private static async Task<Results<Ok<TAnswer>, ContentHttpResult>> CreateAsync<TRequest, TAnswer>(
+        AccountCreationServices services, TRequest? request, CreateAccountsCommand command, Func<IReadOnlyList<AccountView>, TAnswer> answer)
+    {
+        var items = command.List?.Count ?? 0;
+        var batch = services.Batches.Start(BatchOperations.Create, command.Kind, services.Pool.Id, items);
+        try
+        {
+            var result = await CreateOrReplayAsync(services, request, command, answer);
+            var replayed = result.Result is ContentHttpResult;
+            var dryRun = command.Options?.DryRun == true;
+            batch.Succeeded(replayed ? BatchOutcomes.Replayed : dryRun ? BatchOutcomes.DryRun : BatchOutcomes.Success,
+                written: replayed || dryRun ? 0 : items);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            batch.Failed(exception, services.Http.RequestAborted);
+            throw;
+        }
+    }
+
+    private static async Task<Results<Ok<TAnswer>, ContentHttpResult>> CreateOrReplayAsync<TRequest, TAnswer>(
         AccountCreationServices services, TRequest? request, CreateAccountsCommand command, Func<IReadOnlyList<AccountView>, TAnswer> answer)
     {
         var ct = services.Http.RequestAborted;

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Observability;
 
 namespace UserPool.Api.Data;
 
@@ -13,9 +14,11 @@ public sealed class PoolReadLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _limiter;
     private readonly TimeSpan _wait;
+    private readonly UserPoolMetrics _metrics;
 
-    public PoolReadLimiter(IOptions<DatabaseOptions> options)
+    public PoolReadLimiter(IOptions<DatabaseOptions> options, UserPoolMetrics metrics)
     {
+        _metrics = metrics;
         var settings = options.Value;
         _wait = TimeSpan.FromMilliseconds(settings.ReadQueueWaitMilliseconds);
         _limiter = PartitionedRateLimiter.Create<string, string>(pool => RateLimitPartition.GetConcurrencyLimiter(pool, _ =>
@@ -53,7 +56,13 @@ public sealed class PoolReadLimiter : IDisposable
 
     public void Dispose() => _limiter.Dispose();
 
-    private static ApiException Busy() => ApiException.TooManyRequests(
+    private ApiException Busy()
+    {
+        _metrics.RateLimitRefused(Limiters.PoolReads);
+        return BusyAnswer();
+    }
+
+    private static ApiException BusyAnswer() => ApiException.TooManyRequests(
         RequestLanguage.Pick("该用户池同时进行的查询过多，请稍后重试", "Too many reads of this pool are running at once; retry shortly"),
         TimeSpan.FromSeconds(1));
 }

@@ -1,14 +1,14 @@
 using System.Diagnostics.Metrics;
+using UserPool.Api.Observability;
 
 namespace UserPool.Api.Notifications;
 
 /// <summary>
 /// Outcomes counted since this process started: kept for the status endpoint and the log, and published
-/// as System.Diagnostics.Metrics counters (meter "UserPool.Notifications") for an OpenTelemetry exporter.
+/// as System.Diagnostics.Metrics counters on the server's meter (<see cref="UserPoolMetrics.MeterName"/>).
 /// </summary>
 public sealed class NotificationMetrics
 {
-    public const string MeterName = "UserPool.Notifications";
 
     private readonly Counter<long> _sentCounter;
     private readonly Counter<long> _retriedCounter;
@@ -19,7 +19,7 @@ public sealed class NotificationMetrics
 
     public NotificationMetrics(IMeterFactory meters)
     {
-        var meter = meters.Create(MeterName);
+        var meter = meters.Create(UserPoolMetrics.MeterName);
         _sentCounter = meter.CreateCounter<long>("userpool.notifications.sent", "{message}", "Notifications delivered");
         _retriedCounter = meter.CreateCounter<long>("userpool.notifications.retried", "{message}", "Failed attempts that will be retried");
         _deadCounter = meter.CreateCounter<long>("userpool.notifications.dead", "{message}", "Notifications given up on");

@@ -24,6 +24,7 @@ public sealed class NotificationStatusReader(
     private readonly Lock _gate = new();
     private Task<OutboxCounts>? _counting;
     private long _countedAt;
+    private OutboxCounts? _latest;
 
     public async Task<NotificationStatus> ReadAsync(CancellationToken ct)
     {
@@ -40,6 +41,16 @@ public sealed class NotificationStatusReader(
 
         return new NotificationStatus(options.CurrentValue.DispatcherEnabled, Channel(OutboxNames.Email), Channel(OutboxNames.Sms),
             metrics.Snapshot(), counts, error);
+    }
+
+    /// <summary>
+    /// For the metrics gauge, which must not wait: the count when a fresh one is at hand, else the last one while a
+    /// new count runs in the background (the same shared, cached count as the endpoint's); null before the first.
+    /// </summary>
+    public OutboxCounts? LatestCounts()
+    {
+        var counting = SharedCountAsync();
+        return counting.IsCompletedSuccessfully ? counting.Result : Volatile.Read(ref _latest);
     }
 
     private Task<OutboxCounts> SharedCountAsync()
@@ -63,6 +74,7 @@ public sealed class NotificationStatusReader(
     {
         var counts = await store.CountAsync(CancellationToken.None);
         Interlocked.Exchange(ref _countedAt, Environment.TickCount64);
+        Volatile.Write(ref _latest, counts);
         return counts;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using UserPool.Api.Accounts;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Observability;
 
 namespace UserPool.Api.Passwords;
 
@@ -21,10 +22,13 @@ public sealed class PasswordHashingPool : IDisposable
     private readonly double _maxQueuedSeconds;
     private readonly int _largestBatch;
     private readonly HashCost _cost;
+    private readonly UserPoolMetrics _metrics;
     private long _lastRefusal; // a Stopwatch timestamp; 0 until the first refusal
 
-    public PasswordHashingPool(IOptions<PasswordOptions> options, IOptions<AccountsOptions> accounts)
+    public PasswordHashingPool(IOptions<PasswordOptions> options, IOptions<AccountsOptions> accounts, UserPoolMetrics metrics)
     {
+        _metrics = metrics;
+        metrics.ObserveHashingQueue(() => _queue.Queued);
         _workFactor = options.Value.BcryptWorkFactor;
         _maxQueuedSeconds = options.Value.MaxQueuedHashingSeconds;
         _largestBatch = accounts.Value.MaxBatchSize;
@@ -52,10 +56,14 @@ public sealed class PasswordHashingPool : IDisposable
         if (!_queue.TryReserve(poolId, passwords.Count, limit))
         {
             Interlocked.Exchange(ref _lastRefusal, Stopwatch.GetTimestamp());
+            _metrics.RateLimitRefused(Limiters.PasswordHashing);
             throw HashingMessages.Busy(RetryAfter(poolId, passwords.Count, limit));
         }
 
-        return Task.WhenAll(passwords.Select(password => Enqueue(poolId, password, ct)));
+        // Only the batch's first job carries the time it was queued: the lane is first-in first-out, so that job starts
+        // first, and the batch's wait is recorded once.
+        var queuedAt = Stopwatch.GetTimestamp();
+        return Task.WhenAll(passwords.Select((password, index) => Enqueue(poolId, password, index == 0 ? queuedAt : 0, ct)));
     }
 
     /// <summary>Hashes a pool may hold: its seconds of work at the measured cost, but never less than one largest batch.</summary>
@@ -88,9 +96,9 @@ public sealed class PasswordHashingPool : IDisposable
         }
     }
 
-    private Task<string> Enqueue(string poolId, string password, CancellationToken ct)
+    private Task<string> Enqueue(string poolId, string password, long batchQueuedAt, CancellationToken ct)
     {
-        var job = new HashJob(poolId, password, ct);
+        var job = new HashJob(poolId, password, batchQueuedAt, ct);
         job.Handle = _queue.Enqueue(poolId, job);
         // A client that hangs up frees its place at once: the job leaves the queue and its unit is released.
         job.Registration = ct.Register(() =>
@@ -121,6 +129,11 @@ public sealed class PasswordHashingPool : IDisposable
             Exception? fault = null;
             if (!job.CancellationToken.IsCancellationRequested)
             {
+                if (job.BatchQueuedAt != 0)
+                {
+                    _metrics.RecordHashingWait(Stopwatch.GetElapsedTime(job.BatchQueuedAt));
+                }
+
                 try
                 {
                     var started = Stopwatch.GetTimestamp();
@@ -150,7 +163,8 @@ public sealed class PasswordHashingPool : IDisposable
         }
     }
 
-    private sealed record HashJob(string PoolId, string Password, CancellationToken CancellationToken)
+    /// <param name="BatchQueuedAt">When the batch was queued (a Stopwatch timestamp), on its first job only; else 0.</param>
+    private sealed record HashJob(string PoolId, string Password, long BatchQueuedAt, CancellationToken CancellationToken)
     {
         // Continuations must not run on (and hold up) a hashing thread.
         public TaskCompletionSource<string> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);

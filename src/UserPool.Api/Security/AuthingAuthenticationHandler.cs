@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Observability;
 using UserPool.Api.Security.Signing;
 using UserPool.Api.Security.Tokens;
 
@@ -22,6 +23,7 @@ public sealed class AuthingAuthenticationHandler(
     ManagementTokenValidator tokens,
     FailedAuthentications failures,
     AccessKeyUsage usage,
+    UserPoolMetrics metrics,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, logger, encoder)
 {
     public const string SchemeName = "Authing";
@@ -60,7 +62,17 @@ public sealed class AuthingAuthenticationHandler(
         };
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => AuthFailure.Of(Context).WriteAsync(Context);
+    /// <summary>Every refused request passes here once, whichever check refused it: the one place failures are counted.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var failure = AuthFailure.Of(Context);
+        if (!failure.IsThrottled)
+        {
+            metrics.AuthenticationFailed(failure.Reason);
+        }
+
+        return failure.WriteAsync(Context);
+    }
 
     private async Task<AuthenticateResult> VerifySignatureAsync(AuthingAuthorization credentials)
     {

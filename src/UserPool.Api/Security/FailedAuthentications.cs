@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using UserPool.Api.Observability;
 
 namespace UserPool.Api.Security;
 
@@ -13,11 +14,13 @@ public sealed class FailedAuthentications : IDisposable
     private readonly PartitionedRateLimiter<string> _perAddress;
     private readonly PartitionedRateLimiter<string> _perKeyAndAddress;
     private readonly ILogger _logger;
+    private readonly UserPoolMetrics _metrics;
     private long _failures;
     private long _refusals;
 
-    public FailedAuthentications(IOptions<FailedAuthenticationOptions> options, ILoggerFactory loggers)
+    public FailedAuthentications(IOptions<FailedAuthenticationOptions> options, ILoggerFactory loggers, UserPoolMetrics metrics)
     {
+        _metrics = metrics;
         var settings = options.Value;
         var window = TimeSpan.FromSeconds(settings.WindowSeconds);
         _perAddress = Windowed(settings.PerAddressLimit, window);
@@ -32,6 +35,7 @@ public sealed class FailedAuthentications : IDisposable
         if (wait is not null)
         {
             Interlocked.Increment(ref _refusals);
+            _metrics.RateLimitRefused(Limiters.FailedAuthentications);
             _logger.LogDebug("Refused a request from {ClientAddress}: too many failed authentications", address);
         }
 

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Observability;
 using UserPool.Api.Security.Tokens;
 
 namespace UserPool.Api.Security;
@@ -18,7 +19,8 @@ public sealed record ManagementToken(
 
 /// <summary>What get-management-token needs besides the request.</summary>
 public sealed record ManagementTokenServices(
-    AccessKeyStore Keys, ManagementTokenIssuer Issuer, FailedAuthentications Failures, AccessKeyUsage Usage, IOptions<SecurityOptions> Options);
+    AccessKeyStore Keys, ManagementTokenIssuer Issuer, FailedAuthentications Failures, AccessKeyUsage Usage, IOptions<SecurityOptions> Options,
+    UserPoolMetrics Metrics);
 
 public static class ManagementTokenEndpoints
 {
@@ -52,6 +54,7 @@ public static class ManagementTokenEndpoints
         if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(presented), expected) || key is null)
         {
             services.Failures.Record(address, keyId, key?.AccessKeyId, "wrong accessKeySecret or unknown accessKeyId");
+            services.Metrics.AuthenticationFailed(AuthFailure.InvalidAccessKeyReason);
             throw ApiException.Unauthorized("Invalid accessKeyId or accessKeySecret");
         }
 

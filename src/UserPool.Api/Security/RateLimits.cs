@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Observability;
 
 namespace UserPool.Api.Security;
 
@@ -19,6 +20,9 @@ public static class RateLimits
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
             limiter.OnRejected = async (rejected, _) =>
             {
+                var context = rejected.HttpContext;
+                context.RequestServices.GetRequiredService<UserPoolMetrics>().RateLimitRefused(
+                    PoolClaims.UserPoolIdOf(context.User) is null ? Limiters.AddressRequests : Limiters.PoolRequests);
                 await ThrottledResult.WriteAsync(rejected.HttpContext, TimeSpan.FromSeconds(1));
             };
         });

@@ -11,7 +11,7 @@ public sealed class PasswordHashingPoolTests
 {
     private static PasswordHashingPool OneThread(int largestBatch = 50, double maxQueuedSeconds = 0) => new(
         Options.Create(new PasswordOptions { BcryptWorkFactor = 6, HashingThreads = 1, MaxQueuedHashingSeconds = maxQueuedSeconds }),
-        Options.Create(new AccountsOptions { MaxBatchSize = largestBatch }));
+        Options.Create(new AccountsOptions { MaxBatchSize = largestBatch }), Observability.UnobservedMetrics.Create());
 
     [Fact]
     public void A_fresh_pool_that_never_refused_a_batch_is_not_saturated()

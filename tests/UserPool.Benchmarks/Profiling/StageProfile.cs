@@ -9,7 +9,9 @@ using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Accounts.Pipeline;
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data.Entities;
+using Microsoft.Extensions.DependencyInjection;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Observability;
 using UserPool.Api.Passwords;
 using UserPool.Api.Passwords.Transport;
 using UserPool.Api.Security;
@@ -47,7 +49,11 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
 
     private readonly JsonSerializerOptions _json = JsonDefaults.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
     private readonly PasswordHashingPool _hashing = new(
-        Options.Create(new PasswordOptions { BcryptWorkFactor = workFactor }), Options.Create(new AccountsOptions { MaxBatchSize = 5000 }));
+        Options.Create(new PasswordOptions { BcryptWorkFactor = workFactor }), Options.Create(new AccountsOptions { MaxBatchSize = 5000 }),
+        new UserPoolMetrics(
+            new ServiceCollection().AddMetrics().BuildServiceProvider()
+                .GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            Options.Create(new TelemetryOptions())));
     private readonly PasswordTransport _transport = new(null!, Options.Create(new TransportKeyOptions()), TimeProvider.System);
     private readonly SecretProtector _protector = new(new EphemeralDataProtectionProvider());
     private readonly AccountItemValidator _validator = new(AccountKind.User);
