@@ -1,3 +1,4 @@
+using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
 
 namespace UserPool.Api.Accounts.Reading;
@@ -13,7 +14,8 @@ public static class AccountReadRequests
     {
         if (userIds.Count == 0)
         {
-            throw ApiException.BadRequest(ReadMessages.Required("userIds"));
+            // The SDK's getUserBatch and deleteUsersBatch tests pin this text for an empty list (axios sends no userIds at all).
+            throw ApiException.BadRequest(Messages.InvalidFormat("userIds"));
         }
 
         return userIds.Count > MaxBatchIds
