@@ -16,7 +16,7 @@ catch (UsageException usage)
 
 var root = RepositoryRoot();
 var results = await new BenchmarkRun(settings, root).ExecuteAsync();
-if (settings.Focus)
+if (settings.Focus || settings.DeletesOnly)
 {
     return 0;
 }
