@@ -11,6 +11,8 @@ public sealed record BenchSettings
     public int UsersPerLargeRun { get; init; } = 10_000;
     public int UsersPerSmallRun { get; init; } = 5_000;
     public int PlaintextUsersPerRun { get; init; } = 400;
+    /// <summary>Users deleted per measured run of scenario 3 (50-user batches), by the server and by the baseline alike.</summary>
+    public int DeletesPerRun { get; init; } = 5_000;
     public int Repetitions { get; init; } = 7;
     public int HashSamples { get; init; } = 12;
     public int ProfileBatches { get; init; } = 8;
@@ -19,6 +21,8 @@ public sealed record BenchSettings
     public bool SkipBuild { get; init; }
     /// <summary>Only the first goal's shape (500 × 2, server against COPY), printed and not written: for trying a change.</summary>
     public bool Focus { get; init; }
+    /// <summary>Only scenario 3 (delete-users-batch of 50 against DELETE … = ANY), printed and not written.</summary>
+    public bool DeletesOnly { get; init; }
 
     public static BenchSettings Parse(string[] args)
     {
@@ -26,7 +30,7 @@ public sealed record BenchSettings
             ? new BenchSettings
             {
                 Quick = true, SeedAccounts = 5_000, UsersPerLargeRun = 2_000, UsersPerSmallRun = 1_000,
-                PlaintextUsersPerRun = 100, Repetitions = 2, HashSamples = 5, ProfileBatches = 3,
+                PlaintextUsersPerRun = 100, DeletesPerRun = 1_000, Repetitions = 2, HashSamples = 5, ProfileBatches = 3,
             }
             : new BenchSettings();
         for (var i = 0; i < args.Length; i++)
@@ -39,6 +43,8 @@ public sealed record BenchSettings
                 "--import" when i + 1 < args.Length => settings with { SeedAccounts = int.Parse(args[++i]) },
                 "--no-build" => settings with { SkipBuild = true },
                 "--focus" => settings with { Focus = true, UsersPerLargeRun = 30_000 },
+                "--deletes" => settings with { DeletesOnly = true },
+                "--deletes-per-run" when i + 1 < args.Length => settings with { DeletesPerRun = int.Parse(args[++i]) },
                 "--help" or "-h" => throw new UsageException(),
                 var other => throw new UsageException($"Unknown option {other}"),
             };
@@ -55,6 +61,8 @@ public sealed record BenchSettings
           --out PATH     where to write the report (default docs/benchmarks.md, relative to the repository root)
           --no-build     use the server already built in src/UserPool.Api/bin/Release
           --focus        only scenario 1 at 500 × 2 against its COPY baseline, printed, no report: for trying a change
+          --deletes      only scenario 3 (delete-users-batch of 50 against DELETE … WHERE id = ANY), printed, no report
+          --deletes-per-run N   users deleted per measured run of scenario 3 (default 5,000, quick 1,000)
         """;
 }
 

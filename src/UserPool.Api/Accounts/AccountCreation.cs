@@ -88,9 +88,5 @@ public static class AccountCreation
         }
     }
 
-    private static ContentHttpResult Replayed(HttpContext http, string answer)
-    {
-        http.Response.Headers[IdempotencyStore.ReplayedHeader] = "true";
-        return TypedResults.Text(answer, "application/json; charset=utf-8");
-    }
+    private static ContentHttpResult Replayed(HttpContext http, string answer) => IdempotencyStore.Replayed(http, answer);
 }

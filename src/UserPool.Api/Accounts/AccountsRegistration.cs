@@ -15,6 +15,7 @@ public static class AccountsRegistration
         builder.Services.AddHostedService<IdempotencyPruner>();
         builder.Services.AddSingleton<CustomFields.Promises.CustomFieldSecrets>();
         builder.Services.AddSingleton<CreateAccountsPipeline>();
+        builder.Services.AddSingleton<Deletion.DeleteAccountsPipeline>();
         builder.Services.AddScoped<AccountReader>();
         builder.Services.AddSingleton<KeyReconciler>();
         builder.Services.AddSingleton<KeyProblems>();

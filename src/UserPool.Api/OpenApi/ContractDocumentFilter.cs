@@ -17,6 +17,7 @@ public sealed class ContractDocumentFilter(IOptions<AccountsOptions> accounts) :
         AccountSchemas.Describe(swaggerDoc, accounts.Value);
         ReferenceDataSchemas.Describe(swaggerDoc);
         AccountKindSchemas.Derive(swaggerDoc);
+        AccountDeleteSchemas.Describe(swaggerDoc, accounts.Value);
 
         // Unknown properties are ignored on input rather than refused, so no schema is closed.
         foreach (var schema in swaggerDoc.Components!.Schemas!.Values.OfType<OpenApiSchema>().Where(s => s.AdditionalProperties is null))

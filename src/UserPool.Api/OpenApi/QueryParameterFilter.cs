@@ -30,7 +30,7 @@ public sealed class QueryParameterFilter : IOperationFilter
         ["updatedAtStart"] = p => Set(p, Integer(minimum: null, maximum: null, @default: null), "Only accounts updated at or after this unix time (seconds)."),
         ["updatedAtEnd"] = p => Set(p, Integer(minimum: null, maximum: null, @default: null), "Only accounts updated at or before this unix time (seconds)."),
         ["targetType"] = p => Set(p, String(CustomFieldTypes.TargetTypes), "The kind of object the fields belong to.", required: true),
-        ["userIds[]"] = p => Set(p, Ids(), "The public accounts to get (the Node SDK's form), in the order asked; repeat the parameter."),
+        ["userIds[]"] = p => Set(p, Ids(), "The accounts to get (the Node SDK's form), in the order asked; repeat the parameter."),
         ["userIds"] = p => Set(p, Ids(), "The same as userIds[] (the form of the Python, Go and Java SDKs)."),
     };
 

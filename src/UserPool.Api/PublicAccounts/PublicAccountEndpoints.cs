@@ -21,6 +21,7 @@ public static class PublicAccountEndpoints
             .WithSummary("Create a public account")
             .WithDescription("Creates one public account through the same checks as create-public-accounts-batch.");
         api.MapPublicAccountReads();
+        api.MapPublicAccountDeletes();
         return api;
     }
 

@@ -23,6 +23,7 @@ public static class UserEndpoints
             .WithSummary("Create a user")
             .WithDescription("Creates one user through the same checks as create-users-batch; options sit beside the user's fields.");
         api.MapUserReads();
+        api.MapUserDeletes();
         return api;
     }
 

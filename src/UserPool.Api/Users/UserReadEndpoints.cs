@@ -18,6 +18,18 @@ internal static class UserReadEndpoints
                 "code unless written with +, +86 preferred), email or username (case-insensitive), or identity " +
                 "(`<extIdpId>:<userIdInIdp>`). with… flags add customData, identities, departmentIds and postIdList; " +
                 "flatCustomData also copies custom data to the top level. A public account is not a user.");
+        api.MapGet("/get-user-batch", GetUserBatch)
+            .WithName("getUserBatch").WithTags("Users")
+            .WithSummary("Get users in batches")
+            .WithDescription("Up to 50 users named by repeated userIds[] (or userIds) and one userIdType, in the order asked; ids " +
+                "that name no user (a public account is not one) are left out, an id asked twice is answered once. The with… " +
+                "flags and flatCustomData work as in get-user.");
+        api.MapPost("/is-user-exists", IsUserExists)
+            .WithName("isUserExists").WithTags("Users")
+            .WithSummary("Check whether a user exists")
+            .WithDescription("Whether one user has every field given: username and email (case-insensitive, by their unique " +
+                "keys), phone (without its country code: under any code; with phoneCountryCode, an extension: under that code) " +
+                "and externalId. At least one is needed. Public accounts are not users.");
         api.MapPost("/list-users", ListUsers)
             .WithName("listUsers").WithTags("Users")
             .WithSummary("List users")
@@ -39,6 +51,23 @@ internal static class UserReadEndpoints
         var key = AccountReadRequests.Key(query.UserId, query.UserIdType);
         var user = await reader.GetAsync(pool, AccountKind.User, key, query.Options(), ct);
         return TypedResults.Ok(Envelope.Success(new UserDto(user)));
+    }
+
+    private static async Task<Ok<Envelope<IEnumerable<UserDto>>>> GetUserBatch(
+        [AsParameters] GetUserBatchQuery query, CurrentPool pool, AccountReader reader, CancellationToken ct)
+    {
+        var type = AccountIdTypes.Parse(query.UserIdType);
+        var keys = AccountReadRequests.Keys(query.AllUserIds(), type);
+        var users = await reader.GetManyAsync(pool, AccountKind.User, type, keys, query.Options(), ct);
+        return TypedResults.Ok(Envelope.Success(users.Select(v => new UserDto(v))));
+    }
+
+    private static async Task<Ok<Envelope<IsUserExistsDto>>> IsUserExists(
+        IsUserExistsRequest? request, CurrentPool pool, AccountReader reader, CancellationToken ct)
+    {
+        var conditions = (request ?? new IsUserExistsRequest()).Conditions();
+        var exists = await reader.ExistsAsync(pool, AccountKind.User, conditions, ct);
+        return TypedResults.Ok(Envelope.Success(new IsUserExistsDto(exists)));
     }
 
     private static async Task<Ok<Envelope<Paged<UserDto>>>> ListUsers(

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using UserPool.Api.Accounts.Reading;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Validation;
@@ -20,6 +21,28 @@ public sealed record GetUserQuery(
         WithIdentities: QueryValues.Flag(WithIdentities, "withIdentities"),
         WithDepartmentIds: QueryValues.Flag(WithDepartmentIds, "withDepartmentIds"),
         WithPost: QueryValues.Flag(WithPost, "withPost"),
+        FlatCustomData: QueryValues.Flag(FlatCustomData, "flatCustomData"));
+}
+
+/// <summary>
+/// getUserBatch's query. The Node SDK repeats <c>userIds[]=</c>; clients that repeat a plain <c>userIds=</c>
+/// (Python, Go, Java) are read too.
+/// </summary>
+public sealed record GetUserBatchQuery(
+    [FromQuery(Name = "userIds[]")] string[]? BracketedUserIds,
+    [FromQuery(Name = "userIds")] string[]? UserIds,
+    string? UserIdType,
+    string? WithCustomData,
+    string? FlatCustomData,
+    string? WithIdentities,
+    string? WithDepartmentIds)
+{
+    public IReadOnlyList<string> AllUserIds() => [.. BracketedUserIds ?? [], .. UserIds ?? []];
+
+    public AccountReadOptions Options() => new(
+        WithCustomData: QueryValues.Flag(WithCustomData, "withCustomData"),
+        WithIdentities: QueryValues.Flag(WithIdentities, "withIdentities"),
+        WithDepartmentIds: QueryValues.Flag(WithDepartmentIds, "withDepartmentIds"),
         FlatCustomData: QueryValues.Flag(FlatCustomData, "flatCustomData"));
 }
 

@@ -103,7 +103,8 @@ public sealed class PublicAccountReadTests(UserPoolApiFactory api) : IAsyncLifet
         var none = await _client.GetEnvelopeAsync("/api/v3/get-public-account-batch?userIdType=user_id");
         var tooMany = await _client.GetEnvelopeAsync(Batch(Enumerable.Range(0, 51).Select(i => $"id{i}")));
 
-        AccountSeed.AssertFailure(none, 400, "参数 userIds 不能为空");
+        // The text the SDK's getUserBatch and deleteUsersBatch tests pin for an empty list (it was "不能为空" before #14).
+        AccountSeed.AssertFailure(none, 400, "参数 userIds 格式错误");
         AccountSeed.AssertFailure(tooMany, 400, "参数 userIds 最多 50 项");
     }
 

@@ -16,6 +16,9 @@ namespace UserPool.Api.Tests.Security;
 /// victim's data), or 404 where it names something only the victim has.</param>
 public sealed record PoolProbe(string Name, HttpMethod Method, string Path, (string Key, string Value)[] Query, JsonObject? Body, int Expected = 200)
 {
+    /// <summary>When set, the data the call must answer in the caller's own pool (e.g. exists: false), as JSON text.</summary>
+    public string? ExpectedData { get; init; }
+
     /// <summary>Further headers, unsigned (e.g. Idempotency-Key).</summary>
     public (string Name, string Value)[] Headers { get; init; } = [];
 
@@ -172,6 +175,22 @@ public static class PoolIsolationMatrix
             [("userId", "{victimPublicAccountId}"), ("withCustomData", "true")], null, 404),
         new("get the victim's public accounts in a batch", HttpMethod.Get, "/api/v3/get-public-account-batch",
             [("userIds", "{victimPublicAccountId}"), ("withCustomData", "true")], null),
+        new("get the victim's users in a batch", HttpMethod.Get, "/api/v3/get-user-batch",
+            [("userIds", "{victimUserId}"), ("withCustomData", "true"), ("withIdentities", "true")], null) { ExpectedData = "[]" },
+        new("get the victim's users in a batch by identity", HttpMethod.Get, "/api/v3/get-user-batch",
+            [("userIds", "idp:victim-gh"), ("userIdType", "identity")], null) { ExpectedData = "[]" },
+        new("ask whether the victim's user exists", HttpMethod.Post, "/api/v3/is-user-exists", [], Post(
+            ("email", VictimEmail), ("username", VictimUsername))) { ExpectedData = """{"exists":false}""" },
+        new("ask whether the victim's phone exists", HttpMethod.Post, "/api/v3/is-user-exists", [], Post(
+            ("phone", VictimPhone), ("phoneCountryCode", "+86"))) { ExpectedData = """{"exists":false}""" },
+        new("delete the victim's user by id", HttpMethod.Post, "/api/v3/delete-users-batch", [], Post(
+            ("userIds", new JsonArray("{victimUserId}"))), 404),
+        new("delete the victim's user by e-mail", HttpMethod.Post, "/api/v3/delete-users-batch", [], Post(
+            ("userIds", new JsonArray(VictimEmail)), ("options", new JsonObject { ["userIdType"] = "email" })), 404),
+        new("dry-run a delete of the victim's user by identity", HttpMethod.Post, "/api/v3/delete-users-batch", [], Post(
+            ("userIds", new JsonArray("idp:victim-gh")), ("options", new JsonObject { ["userIdType"] = "identity", ["dryRun"] = true })), 404),
+        new("delete the victim's public account", HttpMethod.Post, "/api/v3/delete-public-accounts-batch", [], Post(
+            ("userIds", new JsonArray("{victimPublicAccountId}"))), 404),
         new("list public accounts by the victim's keyword", HttpMethod.Post, "/api/v3/list-public-accounts", [], Post(("keywords", "victim"))),
         new("create users with the victim's unique keys", HttpMethod.Post, "/api/v3/create-users-batch", [], Post(("list", new JsonArray(new JsonObject
         {

@@ -99,6 +99,10 @@ public sealed class PoolIsolationTests(UserPoolApiFactory api) : IAsyncLifetime
         {
             // The call ran, in the caller's own pool, where it sees nothing of the victim's: the probe is not vacuous.
             Assert.True(envelope.StatusCode() == probe.Expected, $"expected {probe.Expected}: {text}");
+            if (probe.ExpectedData is { } data)
+            {
+                Assert.Equal(data, envelope["data"]?.ToJsonString());
+            }
         }
 
         Assert.Equal(before, await PoolIsolationMatrix.SnapshotAsync(api.ConnectionString, api.PoolId));

@@ -24,6 +24,16 @@ public sealed class SignedRequestCanonicalizerTests
         Assert.Equal("GET\n" + Prefix + "/p?tags=[\"x\"]&userIdType=user_id&userIds=[\"a\",\"b\"]", result.Value!.Text);
     }
 
+    [Theory]
+    [InlineData("/api/v3/get-user-batch")]
+    [InlineData("/api/v3/get-public-account-batch")]
+    public void Canonicalize_BatchReadWithoutUserIds_IsReadAsTheEmptyListTheNodeSdkSigned(string path)
+    {
+        // getUserBatch({userIds: []}) signs userIds=[], and axios sends no userIds at all.
+        Assert.Equal("GET\n" + Prefix + path + "?userIdType=user_id&userIds=[]", Get("userIdType=user_id", path).Value!.Text);
+        Assert.Equal("GET\n" + Prefix + "/api/v3/get-user?userIdType=user_id", Get("userIdType=user_id", "/api/v3/get-user").Value!.Text);
+    }
+
     [Fact]
     public void Canonicalize_GetArrayItems_AreQuotedExactlyLikeJsonStringify()
     {

@@ -18,6 +18,8 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
     private static readonly Config Plaintext = new(2, Method.Server, 50, 2, Plaintext: true);
     private static readonly Config Small = new(1, Method.Server, 50, 1);
     private static readonly Config SmallCopy = new(1, Method.Copy, 50, 1);
+    private static readonly Config DeleteServer = new(3, Method.Server, 50, 2);
+    private static readonly Config DeleteRaw = new(3, Method.RawDelete, 50, 2);
 
     private readonly StringBuilder _md = new();
 
@@ -50,7 +52,10 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
         Line();
         Line("Options (after `--`): `--quick`; `--runs N` repetitions of every scenario (default 7, quick 2); `--out PATH` " +
              "where the report goes (default `docs/benchmarks.md`); `--no-build` to reuse the server already built in `src/UserPool.Api/bin/Release`; " +
-             "`--focus` to try a change: only the first goal's shape, the server against COPY with 30,000 users a run, printed, no report.");
+             "`--focus` to try a change: only the first goal's shape, the server against COPY with 30,000 users a run, printed, no report; " +
+             "`--deletes` likewise for scenario 3 alone (`--deletes-per-run N`, default 5,000). Scenario 3 writes the accounts it deletes by COPY " +
+             "first (not measured), with their identity and department links, then deletes them in 50-user batches: the server by " +
+             "delete-users-batch (ids looked up, every one checked, one DELETE, cascades) against one raw `DELETE … WHERE id = ANY(…)` per batch.");
         Line();
         Line("Needs the .NET 10 SDK and PostgreSQL server binaries (`initdb`, `pg_ctl`, `postgres` on PATH or under /usr/lib/postgresql); no Docker. " +
              "The program builds the server in Release, starts a private PostgreSQL cluster in `.data/bench-postgres` (a fresh database every run), " +
@@ -93,6 +98,11 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
                  $"{growth:+0.0;-0.0} % ({early:N0} → {late:N0} MB) | {Status(growth <= 10)} |");
         }
 
+        var deletes = _results.MedianUsersPerSecond(DeleteServer);
+        var rawDeletes = _results.MedianUsersPerSecond(DeleteRaw);
+        Goal("Scenario 3, delete-users-batch of 50 users (2 clients): share of `DELETE … WHERE id = ANY(…)`", "≥ 50 %", deletes / rawDeletes, 0.50,
+            $"{Pct(deletes / rawDeletes)} ({N(deletes)} vs {N(rawDeletes)} accounts/s; per repetition {Paired(DeleteServer, DeleteRaw, Pct)}; " +
+            $"p99 {_results.PercentileLatency(DeleteServer, 99):N1} vs {_results.PercentileLatency(DeleteRaw, 99):N1} ms)");
         var p99 = _results.PercentileLatency(Small, 99);
         var copyP99 = _results.PercentileLatency(SmallCopy, 99);
         Goal("A 50-user kept-hash batch (1 client): p99 latency against its COPY baseline's p99", "≤ 3×", copyP99 / p99, 1 / 3.0,
@@ -126,6 +136,7 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
     {
         Method.Server => "**server** (HTTP)",
         Method.Copy => "COPY baseline",
+        Method.RawDelete => "DELETE = ANY baseline",
         _ => "EF Core baseline",
     };
 

@@ -18,6 +18,9 @@ namespace UserPool.Benchmarks.Scenarios;
 public sealed class BenchmarkRun(BenchSettings settings, string root)
 {
     private const string CreateUsersBatch = "/api/v3/create-users-batch";
+    private const string DeleteUsersBatch = "/api/v3/delete-users-batch";
+    private const int DeleteBatchSize = 50;
+    private const int DeleteClients = 2;
     private const string AccessKeyId = "bench-access-key";
     private const int MaxBatchSize = 500;
 
@@ -56,12 +59,18 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         var users = new UserFactory(departments, BCrypt.Net.BCrypt.HashPassword("Kept-Password-1", settings.WorkFactor));
         await using var memory = new ProcessMemory(server.Pid);
         var cpu = new CpuMeter(server.Pid, database.PostmasterPid());
-        var writers = new Writers(api, new CopyWriter(dataSource), new EfWriter(efOptions), poolId);
+        var writers = new Writers(api, new CopyWriter(dataSource), new EfWriter(efOptions), poolId, new RawDeleter(dataSource, poolId));
 
         await ImportAsync(writers, users, cpu, memory, database);
         if (settings.Focus)
         {
             await FocusAsync(writers, users, cpu, memory);
+            return _results;
+        }
+
+        if (settings.DeletesOnly)
+        {
+            await DeletesOnlyAsync(writers, users, cpu, memory);
             return _results;
         }
 
@@ -155,6 +164,11 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
             }
         }
 
+        foreach (var method in rep % 2 == 0 ? new[] { Method.Server, Method.RawDelete } : [Method.RawDelete, Method.Server])
+        {
+            await DeleteRunAsync(writers, users, new Config(3, method, DeleteBatchSize, DeleteClients), cpu, memory, record: true);
+        }
+
         var before = HashingLimit.Measure(settings.WorkFactor, settings.HashSamples);
         await RunAsync(writers, users, new Config(2, Method.Server, 50, 2, Plaintext: true), settings.PlaintextUsersPerRun, cpu, memory, record: true);
         var limit = new HashingLimit.Bracket(before, HashingLimit.Measure(settings.WorkFactor, settings.HashSamples));
@@ -187,6 +201,57 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         }
     }
 
+    /// <summary>Scenario 3 alone, server and baseline alternating, with the share printed: for checking it works.</summary>
+    private async Task DeletesOnlyAsync(Writers writers, UserFactory users, CpuMeter cpu, ProcessMemory memory)
+    {
+        await DeleteRunAsync(writers, users, new Config(3, Method.Server, DeleteBatchSize, DeleteClients), cpu, memory, record: false);
+        await DeleteRunAsync(writers, users, new Config(3, Method.RawDelete, DeleteBatchSize, DeleteClients), cpu, memory, record: false);
+        for (var rep = 0; rep < settings.Repetitions; rep++)
+        {
+            foreach (var method in rep % 2 == 0 ? new[] { Method.Server, Method.RawDelete } : [Method.RawDelete, Method.Server])
+            {
+                await DeleteRunAsync(writers, users, new Config(3, method, DeleteBatchSize, DeleteClients), cpu, memory, record: true);
+            }
+        }
+
+        var server = _results.MedianUsersPerSecond(new Config(3, Method.Server, DeleteBatchSize, DeleteClients));
+        var raw = _results.MedianUsersPerSecond(new Config(3, Method.RawDelete, DeleteBatchSize, DeleteClients));
+        Log($"Medians: server {server:N0} deletes/s, DELETE = ANY {raw:N0} deletes/s, share {server / raw:P0}");
+    }
+
+    /// <summary>
+    /// Scenario 3: the accounts to delete are written first by COPY (not measured), with their identity and department
+    /// links, into the pool the import filled; then deleted in 50-user batches by the server or by the baseline.
+    /// </summary>
+    private async Task DeleteRunAsync(Writers writers, UserFactory users, Config config, CpuMeter cpu, ProcessMemory memory, bool record)
+    {
+        var rows = UserFactory.Batches(users.Make(settings.DeletesPerRun, plaintextPasswords: false), config.BatchSize)
+            .Select(b => RowSet.For(writers.PoolId, b)).ToList();
+        foreach (var batch in rows)
+        {
+            await writers.Copy.WriteAsync(batch);
+        }
+
+        var ids = rows.Select(r => r.Accounts.Select(a => a.Id).ToArray()).ToList();
+        RunResult run;
+        if (config.Method == Method.Server)
+        {
+            var bodies = ids.Select(b => (Users: b.Length, Body: System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new { userIds = b }))).ToList();
+            run = await BatchRun.RunAsync(bodies, config.Clients, b => b.Users, b => writers.Api.PostAsync(DeleteUsersBatch, b.Body), cpu, memory);
+        }
+        else
+        {
+            run = await BatchRun.RunAsync(ids, config.Clients, b => b.Length, writers.RawDelete.DeleteAsync, cpu, memory);
+        }
+
+        if (record)
+        {
+            _results.Add(config, run);
+            Log($"  S3 {config.Method,-9} delete batch {config.BatchSize} × {config.Clients} clients: {run.UsersPerSecond,8:N0} deletes/s  " +
+                $"p50 {Stats.Median(run.LatenciesMs),7:N1} ms  p99 {Stats.Percentile(run.LatenciesMs, 99),7:N1} ms");
+        }
+    }
+
     private static async Task<string> PoolIdAsync(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("SELECT user_pool_id FROM access_keys WHERE id = $1");
@@ -196,5 +261,5 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
 
     private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
-    private sealed record Writers(ApiClient Api, CopyWriter Copy, EfWriter Ef, string PoolId);
+    private sealed record Writers(ApiClient Api, CopyWriter Copy, EfWriter Ef, string PoolId, RawDeleter RawDelete);
 }

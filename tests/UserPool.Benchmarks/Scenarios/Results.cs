@@ -8,6 +8,8 @@ public enum Method
     Server,
     Copy,
     EfCore,
+    /// <summary>Scenario 3's baseline: DELETE … WHERE id = ANY(…) straight into PostgreSQL.</summary>
+    RawDelete,
 }
 
 /// <summary>A measured configuration: who writes (the server or a baseline), how big the batches are, how many clients.</summary>

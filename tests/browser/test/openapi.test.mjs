@@ -58,12 +58,18 @@ test('account operations take and answer the contract DTOs of their kind', async
     listPublicAccounts: ['ListPublicAccountsRequestDto', 'PublicAccountPaginatedRespDto'],
     getManagementToken: ['GetManagementAccessTokenDto', 'GetManagementTokenRespDto'],
     setCustomFields: ['SetCustomFieldsReqDto', 'CustomFieldListRespDto'],
+    deleteUsersBatch: ['DeleteUsersBatchDto', 'IsSuccessRespDto'],
+    deletePublicAccountsBatch: ['DeletePublicAccountsBatchDto', 'IsSuccessRespDto'],
+    isUserExists: ['IsUserExistsReqDto', 'IsUserExistsRespDto'],
   };
   for (const [id, [request, answer]] of Object.entries(expected)) {
     assert.equal(refName(byId[id].requestBody.content['application/json'].schema), request, `${id} request`);
     assert.equal(refName(byId[id].responses['200'].content['application/json'].schema), answer, `${id} answer`);
   }
+  assert.equal(refName(byId.getUserBatch.responses['200'].content['application/json'].schema), 'UserListRespDto');
   const schemas = document.components.schemas;
+  assert.equal(refName(schemas.DeletePublicAccountsBatchDto.properties.options), 'DeletePublicAccountsBatchOptionsDto');
+  assert.equal(refName(schemas.IsSuccessRespDto.properties.data), 'IsSuccessDto');
   assert.equal(refName(schemas.CreateUserBatchReqDto.properties.list.items), 'CreateUserInfoDto');
   assert.equal(refName(schemas.CreatePublicAccountBatchReqDto.properties.list.items), 'CreatePublicAccountReqDto');
   assert.equal(refName(schemas.CreatePublicAccountBatchReqDto.properties.options), 'CreatePublicAccountOptionsDto');

@@ -13,6 +13,9 @@ const SEED_FORMS = { passwordEncryptType: 'older docs put it on each item; accep
 const EXTRA = {
   CreateUserOptionsDto: { dryRun: 'extension: every check, nothing written' },
   CreatePublicAccountOptionsDto: { dryRun: 'extension: every check, nothing written' },
+  DeleteUsersBatchOptionsDto: { dryRun: 'extension: every check, nothing deleted' },
+  DeletePublicAccountsBatchOptionsDto: { dryRun: 'extension: every check, nothing deleted' },
+  IsUserExistsReqDto: { phoneCountryCode: "extension: the SDK's description of phone refers to it, its model lacks it" },
   CreateUserInfoDto: SEED_FORMS,
   CreateUserReqDto: SEED_FORMS,
   CreatePublicAccountReqDto: SEED_FORMS,

@@ -84,6 +84,13 @@ public sealed class IdempotencyStore(
         }
     }
 
+    /// <summary>The stored answer, verbatim, marked as a replay.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Replayed(HttpContext http, string answer)
+    {
+        http.Response.Headers[ReplayedHeader] = "true";
+        return TypedResults.Text(answer, "application/json; charset=utf-8");
+    }
+
     /// <summary>Answers stored before they were encrypted are JSON text, which a protected payload never starts like.</summary>
     private string Reveal(string stored) => stored.StartsWith('{') || stored.StartsWith('[') ? stored : protector.Unprotect(stored);
 

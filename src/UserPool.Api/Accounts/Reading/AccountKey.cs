@@ -13,19 +13,21 @@ namespace UserPool.Api.Accounts.Reading;
 /// </summary>
 public sealed partial record AccountKey(AccountIdType Type, IReadOnlyList<(string Value, string? Extra)> Candidates)
 {
-    public static AccountKey Parse(AccountIdType type, string? raw, string parameter = "userId")
+    public static AccountKey Parse(AccountIdType type, string? raw, string parameter = "userId") =>
+        TryParse(type, raw, parameter, out var key, out var refusal) ? key : throw ApiException.BadRequest(refusal.Message);
+
+    /// <summary>The key, or why <paramref name="raw"/> names no account (a batch reports every item's refusal at once).</summary>
+    public static bool TryParse(AccountIdType type, string? raw, string parameter, out AccountKey key, out (string Code, string Message) refusal)
     {
+        key = null!;
+        refusal = default;
         if (string.IsNullOrEmpty(raw))
         {
-            throw ApiException.BadRequest(ReadMessages.Required(parameter));
+            refusal = (ErrorCodes.Required, ReadMessages.Required(parameter));
+            return false;
         }
 
-        if (!TextRules.IsSingleLine(raw))
-        {
-            throw ApiException.BadRequest(Messages.InvalidFormat(parameter));
-        }
-
-        var candidates = type switch
+        var candidates = !TextRules.IsSingleLine(raw) ? null : type switch
         {
             AccountIdType.Email => KeyNormalizer.EmailKeyOrNull(raw) is { } email ? [(email, null)] : null,
             AccountIdType.Username => KeyNormalizer.UsernameKeyOrNull(raw) is { } username ? [(username, null)] : null,
@@ -33,7 +35,14 @@ public sealed partial record AccountKey(AccountIdType Type, IReadOnlyList<(strin
             AccountIdType.Identity => IdentityCandidate(raw),
             _ => [(raw, (string?)null)],
         };
-        return candidates is null ? throw ApiException.BadRequest(Messages.InvalidFormat(parameter)) : new AccountKey(type, candidates);
+        if (candidates is null)
+        {
+            refusal = (ErrorCodes.InvalidFormat, Messages.InvalidFormat(parameter));
+            return false;
+        }
+
+        key = new AccountKey(type, candidates);
+        return true;
     }
 
     /// <summary>

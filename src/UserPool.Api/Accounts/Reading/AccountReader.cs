@@ -42,6 +42,10 @@ internal sealed class AccountReader(UserPoolDbContext db, CustomFieldSecrets cus
         }, ct);
     }
 
+    /// <summary>Whether an account of the kind meets every condition (is-user-exists), in the pool's read turn.</summary>
+    public Task<bool> ExistsAsync(CurrentPool pool, AccountKind kind, IReadOnlyList<AccountKey> conditions, CancellationToken ct) =>
+        reads.RunAsync(pool.Id, () => AccountLookup.ExistsAsync(db, pool.Id, kind, conditions, ct), ct);
+
     /// <summary>
     /// One page and the total in one statement (the count is an uncorrelated subquery PostgreSQL runs once);
     /// only a page past the end needs a second one for the total.

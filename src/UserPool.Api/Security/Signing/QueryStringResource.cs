@@ -11,7 +11,18 @@ internal static class QueryStringResource
 {
     private const string ArraySuffix = "[]";
 
-    public static CanonicalizationFailure TryCollect(string? rawQuery, List<ResourcePair> pairs)
+    /// <summary>
+    /// Array parameters the Node SDK always signs, also when empty: it signs <c>userIds=[]</c>, but axios sends nothing
+    /// for an empty array. Absent from the wire, such a parameter was signed empty (the SDK's getUserBatch test sends
+    /// <c>userIds: []</c> and expects the endpoint's 400, not a refused signature).
+    /// </summary>
+    private static readonly Dictionary<string, string> AlwaysSignedArrays = new(StringComparer.Ordinal)
+    {
+        ["/api/v3/get-user-batch"] = "userIds",
+        ["/api/v3/get-public-account-batch"] = "userIds",
+    };
+
+    public static CanonicalizationFailure TryCollect(string path, string? rawQuery, List<ResourcePair> pairs)
     {
         var scalars = new Dictionary<string, string>(StringComparer.Ordinal);
         var arrays = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -49,6 +60,11 @@ internal static class QueryStringResource
             }
 
             pairs.Add(new ResourcePair(name, Encoding.UTF8.GetBytes(value)));
+        }
+
+        if (AlwaysSignedArrays.TryGetValue(path, out var always) && !arrays.ContainsKey(always) && !scalars.ContainsKey(always))
+        {
+            arrays[always] = [];
         }
 
         foreach (var (name, items) in arrays)

@@ -36,7 +36,7 @@ public static class SignedRequestCanonicalizer
 
         var pairs = new List<ResourcePair>();
         var failure = string.Equals(method, "GET", StringComparison.Ordinal)
-            ? QueryStringResource.TryCollect(rawQuery, pairs)
+            ? QueryStringResource.TryCollect(path, rawQuery, pairs)
             : JsonBodyResource.TryCollect(body, pairs);
         if (failure != CanonicalizationFailure.None)
         {

@@ -101,6 +101,38 @@ public static class ApiCatalog
                 ("withCustomData", "true"), ("withDepartmentIds", "false"),
             ],
         },
+        new("get-user-batch", HttpMethod.Get, "/api/v3/get-user-batch", EndpointKind.Read)
+        {
+            Query = s =>
+            [
+                ("userIds[]", s.UserId), ("userIds[]", "nobody"), ("userIdType", "user_id"), ("withCustomData", "true"),
+                ("flatCustomData", "false"), ("withIdentities", "true"), ("withDepartmentIds", "true"),
+            ],
+        },
+        new("is-user-exists", HttpMethod.Post, "/api/v3/is-user-exists", EndpointKind.Read)
+        {
+            Body = _ => new JsonObject
+            {
+                ["username"] = "user_{u}", ["email"] = "user.{u}@example.com", ["phone"] = "139{u8}", ["externalId"] = "ext-{u}",
+                ["phoneCountryCode"] = "+86",
+            },
+        },
+        // A dry run, so the template is accepted every time and leaves the seeded accounts; a mutation that drops dryRun
+        // deletes them for real, which a 200 from a write may do.
+        new("delete-users-batch", HttpMethod.Post, "/api/v3/delete-users-batch", EndpointKind.Write)
+        {
+            Body = s => new JsonObject
+            {
+                ["userIds"] = new JsonArray(s.UserId), ["options"] = new JsonObject { ["userIdType"] = "user_id", ["dryRun"] = true },
+            },
+        },
+        new("delete-public-accounts-batch", HttpMethod.Post, "/api/v3/delete-public-accounts-batch", EndpointKind.Write)
+        {
+            Body = s => new JsonObject
+            {
+                ["userIds"] = new JsonArray(s.PublicAccountId), ["options"] = new JsonObject { ["userIdType"] = "user_id", ["dryRun"] = true },
+            },
+        },
         new("list-public-accounts", HttpMethod.Post, "/api/v3/list-public-accounts", EndpointKind.Read) { Body = _ => ListRequest(forUsers: false) },
         new("set-custom-fields", HttpMethod.Post, "/api/v3/set-custom-fields", EndpointKind.Write)
         {
