@@ -30,9 +30,17 @@ public static class AccountCreation
         CreateAsync(services, item, new CreateAccountsCommand(services.Pool.Id, kind, [item ?? new CreateAccountItem()], item?.Options, SingleItem: true),
             views => Envelope.Success(toDto(views[0])));
 
-    private static async Task<Results<Ok<TAnswer>, ContentHttpResult>> CreateAsync<TRequest, TAnswer>(
-        AccountCreationServices services, TRequest? request, CreateAccountsCommand command, Func<IReadOnlyList<AccountView>, TAnswer> answer)
+    private static Task<Results<Ok<TAnswer>, ContentHttpResult>> CreateAsync<TRequest, TAnswer>(
+        AccountCreationServices services, TRequest? request, CreateAccountsCommand command, Func<IReadOnlyList<AccountView>, TAnswer> answer) =>
+        RunIdempotentAsync(services.Http, services.Pool, services.Idempotency, request,
+            (ticket, ct) => services.Pipeline.CreateAsync(command with { Idempotency = ticket }, ct), answer);
+
+    /// <summary>Runs a batch write under the request's Idempotency-Key (create and update share it).</summary>
+    internal static async Task<Results<Ok<TAnswer>, ContentHttpResult>> RunIdempotentAsync<TRequest, TAnswer>(
+        HttpContext http, CurrentPool pool, IdempotencyStore idempotency, TRequest? request,
+        Func<IdempotencyTicket?, CancellationToken, Task<IReadOnlyList<AccountView>>> write, Func<IReadOnlyList<AccountView>, TAnswer> answer)
     {
+        var services = (Http: http, Pool: pool, Idempotency: idempotency);
         var ct = services.Http.RequestAborted;
         var (ticket, replay) = await services.Idempotency.BeginAsync(services.Http, services.Pool.Id, request,
             views => JsonSerializer.Serialize(answer(views), JsonDefaults.Options));
@@ -43,8 +51,8 @@ public static class AccountCreation
 
         try
         {
-            var created = await services.Pipeline.CreateAsync(command with { Idempotency = ticket }, ct);
-            return TypedResults.Ok(answer(created));
+            var written = await write(ticket, ct);
+            return TypedResults.Ok(answer(written));
         }
         catch (Exception exception) when (ticket is not null && exception is IdempotencyRaceException or ApiException { StatusCode: 409 })
         {

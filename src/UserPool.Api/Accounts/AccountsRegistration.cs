@@ -16,6 +16,7 @@ public static class AccountsRegistration
         builder.Services.AddSingleton<CustomFields.Promises.CustomFieldSecrets>();
         builder.Services.AddSingleton<CreateAccountsPipeline>();
         builder.Services.AddScoped<AccountReader>();
+        builder.Services.AddScoped<Updating.UpdateAccountsPipeline>();
         builder.Services.AddSingleton<KeyReconciler>();
         builder.Services.AddSingleton<KeyProblems>();
         builder.Services.AddSingleton<KeyStartup>();
