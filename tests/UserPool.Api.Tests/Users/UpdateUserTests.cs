@@ -155,6 +155,20 @@ public sealed class UpdateUserTests(UserPoolApiFactory api) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateUser_WithoutAUserIdOrWithAMalformedOne_Answers400()
+    {
+        using var client = api.CreateSignedClient();
+
+        var missing = await client.PostEnvelopeAsync("/api/v3/update-user", new { name = "x" });
+        var malformed = await client.PostEnvelopeAsync("/api/v3/update-user", new { userId = "not an email", name = "x", options = new { userIdType = "email" } });
+
+        Assert.Equal(400, (int)missing["statusCode"]!);
+        Assert.Equal("userId", (string)UpdateCalls.SingleError(missing)["field"]!);
+        Assert.Equal(400, (int)malformed["statusCode"]!);
+        Assert.Equal("userId", (string)UpdateCalls.SingleError(malformed)["field"]!);
+    }
+
+    [Fact]
     public async Task UpdateUser_NamingAPublicAccount_IsNotFound()
     {
         using var client = api.CreateSignedClient();

@@ -46,9 +46,10 @@ public sealed class UpdateAccountsPipeline(
         var idType = AccountIdTypes.Parse(command.Options?.UserIdType);
         var errors = new BatchErrors(command.SingleItem);
         var now = Timestamps.Now(clock);
-        var targets = await UpdateTargets.FindAsync(db, command, items, idType, errors, ct);
-        if (command.SingleItem && targets[0] is null && errors.HasErrorFor(0, "userId") && !errors.HasErrorFor(0, ""))
+        var (targets, anyNotFound) = await UpdateTargets.FindAsync(db, command, items, idType, errors, ct);
+        if (command.SingleItem && anyNotFound)
         {
+            // As get-user answers an unknown account (404, apiCode 2004); in a batch it is one item's error among the others.
             throw ApiException.NotFound(ReadMessages.NotFound(command.Kind), ReadMessages.NotFoundApiCode);
         }
 

@@ -15,7 +15,7 @@ namespace UserPool.Api.Accounts.Updating;
 /// </summary>
 internal static class UpdateTargets
 {
-    public static async Task<Account?[]> FindAsync(UserPoolDbContext db, UpdateAccountsCommand command, IReadOnlyList<UpdateAccountItem> items,
+    public static async Task<(Account?[] Targets, bool AnyNotFound)> FindAsync(UserPoolDbContext db, UpdateAccountsCommand command, IReadOnlyList<UpdateAccountItem> items,
         AccountIdType type, BatchErrors errors, CancellationToken ct)
     {
         var keys = new AccountKey?[items.Count];
@@ -34,6 +34,7 @@ internal static class UpdateTargets
         var asked = keys.Where(k => k is not null).Select(k => k!).ToList();
         var found = asked.Count == 0 ? [] : await AccountLookup.FindAsync(db, command.PoolId, command.Kind, type, asked, ct);
         var targets = new Account?[items.Count];
+        var anyNotFound = false;
         var firstItemOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0, hit = 0; i < items.Count; i++)
         {
@@ -50,6 +51,7 @@ internal static class UpdateTargets
             hit += account is null ? 0 : 1;
             if (account is null)
             {
+                anyNotFound = true;
                 errors.Invalid(i, "userId", ErrorCodes.NotFound, ReadMessages.NotFound(command.Kind));
             }
             else if (!firstItemOf.TryAdd(account.Id, i))
@@ -63,6 +65,6 @@ internal static class UpdateTargets
             }
         }
 
-        return targets;
+        return (targets, anyNotFound);
     }
 }
