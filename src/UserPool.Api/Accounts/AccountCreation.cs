@@ -39,7 +39,8 @@ public static class AccountCreation
         var batch = services.Batches.Start(BatchOperations.Create, command.Kind, services.Pool.Id, items);
         try
         {
-            var result = await CreateOrReplayAsync(services, request, command, answer);
+            var result = await RunIdempotentAsync(services.Http, services.Pool, services.Idempotency, request,
+                (ticket, ct) => services.Pipeline.CreateAsync(command with { Idempotency = ticket }, ct), answer);
             var replayed = result.Result is ContentHttpResult;
             var dryRun = command.Options?.DryRun == true;
             batch.Succeeded(replayed ? BatchOutcomes.Replayed : dryRun ? BatchOutcomes.DryRun : BatchOutcomes.Success,
@@ -53,9 +54,12 @@ public static class AccountCreation
         }
     }
 
-    private static async Task<Results<Ok<TAnswer>, ContentHttpResult>> CreateOrReplayAsync<TRequest, TAnswer>(
-        AccountCreationServices services, TRequest? request, CreateAccountsCommand command, Func<IReadOnlyList<AccountView>, TAnswer> answer)
+    /// <summary>Runs a batch write under the request's Idempotency-Key (create and update share it).</summary>
+    internal static async Task<Results<Ok<TAnswer>, ContentHttpResult>> RunIdempotentAsync<TRequest, TAnswer>(
+        HttpContext http, CurrentPool pool, IdempotencyStore idempotency, TRequest? request,
+        Func<IdempotencyTicket?, CancellationToken, Task<IReadOnlyList<AccountView>>> write, Func<IReadOnlyList<AccountView>, TAnswer> answer)
     {
+        var services = (Http: http, Pool: pool, Idempotency: idempotency);
         var ct = services.Http.RequestAborted;
         var (ticket, replay) = await services.Idempotency.BeginAsync(services.Http, services.Pool.Id, request,
             views => JsonSerializer.Serialize(answer(views), JsonDefaults.Options));
@@ -66,8 +70,8 @@ public static class AccountCreation
 
         try
         {
-            var created = await services.Pipeline.CreateAsync(command with { Idempotency = ticket }, ct);
-            return TypedResults.Ok(answer(created));
+            var written = await write(ticket, ct);
+            return TypedResults.Ok(answer(written));
         }
         catch (Exception exception) when (ticket is not null && exception is IdempotencyRaceException or ApiException { StatusCode: 409 })
         {

@@ -17,6 +17,7 @@ public static class AccountsRegistration
         builder.Services.AddSingleton<CreateAccountsPipeline>();
         builder.Services.AddSingleton<Deletion.DeleteAccountsPipeline>();
         builder.Services.AddScoped<AccountReader>();
+        builder.Services.AddScoped<Updating.UpdateAccountsPipeline>();
         builder.Services.AddSingleton<KeyReconciler>();
         builder.Services.AddSingleton<KeyProblems>();
         builder.Services.AddSingleton<KeyStartup>();

@@ -9,7 +9,8 @@ public sealed record RenderedNotification(string Subject, string Body, string Sh
 }
 
 /// <summary>
-/// "Account created" and "account created with a generated password", in Chinese (the default) and
+/// "Account created" and "account created with a generated password" (and the same two for a password an
+/// administrator changed), in Chinese (the default) and
 /// English. Plain text: mail clients turn the login address into a link. The SMS text ends with the
 /// address, without a full stop that a phone could take into the link.
 /// </summary>
@@ -33,10 +34,25 @@ public static class NotificationTemplates
         "如果这不是您预期的邮件，请忽略。",
         account => $"您的账号{account}已创建", "，初始密码：", "，登录地址：");
 
-    public static bool IsKnown(string template) =>
-        template is OutboxNames.AccountCreated or OutboxNames.AccountCreatedWithPassword;
+    private static readonly Texts EnglishPasswordChanged = English with
+    {
+        Subject = "Your password has been changed", Created = "The password of your account has been changed by an administrator.",
+        Password = "New password: ", SmsCreated = account => $"The password of your account {account} has been changed",
+        SmsPassword = ". New password: ",
+    };
 
-    public static bool NeedsPassword(string template) => template == OutboxNames.AccountCreatedWithPassword;
+    private static readonly Texts ChinesePasswordChanged = Chinese with
+    {
+        Subject = "您的密码已重置", Created = "管理员已重置您账号的密码。", Password = "新密码：",
+        SmsCreated = account => $"您的账号{account}的密码已重置", SmsPassword = "，新密码：",
+    };
+
+    public static bool IsKnown(string template) =>
+        template is OutboxNames.AccountCreated or OutboxNames.AccountCreatedWithPassword
+            or OutboxNames.PasswordChanged or OutboxNames.PasswordChangedWithPassword;
+
+    public static bool NeedsPassword(string template) =>
+        template is OutboxNames.AccountCreatedWithPassword or OutboxNames.PasswordChangedWithPassword;
 
     public static RenderedNotification Render(Notification n)
     {
@@ -45,7 +61,10 @@ public static class NotificationTemplates
             throw new ArgumentException($"Unknown notification template '{n.Template}'", nameof(n));
         }
 
-        var t = RequestLanguage.Normalize(n.Lang) == RequestLanguage.English ? English : Chinese;
+        var english = RequestLanguage.Normalize(n.Lang) == RequestLanguage.English;
+        var t = n.Template is OutboxNames.PasswordChanged or OutboxNames.PasswordChangedWithPassword
+            ? english ? EnglishPasswordChanged : ChinesePasswordChanged
+            : english ? English : Chinese;
         var password = NeedsPassword(n.Template) ? n.Password : null;
         var body = new List<string> { t.Greeting(n.DisplayName ?? n.Recipient), "", t.Created, "", t.Account + n.Recipient };
         var sms = t.SmsCreated(n.Recipient);

@@ -8,6 +8,8 @@ public static class OutboxNames
 
     public const string AccountCreated = "account_created";
     public const string AccountCreatedWithPassword = "account_created_with_password";
+    public const string PasswordChanged = "password_changed";
+    public const string PasswordChangedWithPassword = "password_changed_with_password";
 
     public const string Pending = "pending";
     public const string Sent = "sent";

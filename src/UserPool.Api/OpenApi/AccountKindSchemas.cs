@@ -61,7 +61,8 @@ internal static class AccountKindSchemas
 
             foreach (var media in operation.RequestBody?.Content?.Values ?? [])
             {
-                if (media.Schema is { } schema && document.Retargeted(schema, PublicAccountRequests) is { } publicForm)
+                if (media.Schema is { } schema
+                    && (document.Retargeted(schema, PublicAccountRequests) ?? document.Retargeted(schema, UpdateAccountSchemas.PublicAccountRequests)) is { } publicForm)
                 {
                     media.Schema = publicForm;
                 }

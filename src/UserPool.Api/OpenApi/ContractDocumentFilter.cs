@@ -15,6 +15,7 @@ public sealed class ContractDocumentFilter(IOptions<AccountsOptions> accounts) :
     {
         EnvelopeSchemas.Describe(swaggerDoc);
         AccountSchemas.Describe(swaggerDoc, accounts.Value);
+        UpdateAccountSchemas.Describe(swaggerDoc, accounts.Value);
         ReferenceDataSchemas.Describe(swaggerDoc);
         AccountKindSchemas.Derive(swaggerDoc);
         AccountDeleteSchemas.Describe(swaggerDoc, accounts.Value);

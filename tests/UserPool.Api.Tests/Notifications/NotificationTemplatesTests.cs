@@ -30,6 +30,21 @@ public sealed class NotificationTemplatesTests
         Assert.EndsWith("https://login.example.test/", text.ShortText);
     }
 
+    [Theory]
+    [InlineData("en-US", "Your password has been changed", "New password: ")]
+    [InlineData("zh-CN", "您的密码已重置", "新密码：")]
+    public void PasswordChangedTemplates_SayThePasswordChanged_AndShowOnlyAGeneratedOne(string lang, string subject, string label)
+    {
+        var generated = NotificationTemplates.Render(Message(OutboxNames.PasswordChangedWithPassword, lang, "S3cret-Pw"));
+        var plain = NotificationTemplates.Render(Message(OutboxNames.PasswordChanged, lang, "S3cret-Pw"));
+
+        Assert.Equal(subject, generated.Subject);
+        Assert.Contains(label + "S3cret-Pw", generated.Body);
+        Assert.Contains("S3cret-Pw", generated.ShortText);
+        Assert.Equal(subject, plain.Subject);
+        Assert.DoesNotContain("S3cret-Pw", plain.Body + plain.ShortText);
+    }
+
     [Fact]
     public void AccountCreatedTemplate_NeverShowsAPassword_EvenIfOneIsGiven()
     {

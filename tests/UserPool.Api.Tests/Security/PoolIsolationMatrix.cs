@@ -192,6 +192,20 @@ public static class PoolIsolationMatrix
         new("delete the victim's public account", HttpMethod.Post, "/api/v3/delete-public-accounts-batch", [], Post(
             ("userIds", new JsonArray("{victimPublicAccountId}"))), 404),
         new("list public accounts by the victim's keyword", HttpMethod.Post, "/api/v3/list-public-accounts", [], Post(("keywords", "victim"))),
+        new("update the victim's user by id", HttpMethod.Post, "/api/v3/update-user", [], Post(
+            ("userId", "{victimUserId}"), ("name", "taken over"), ("email", "intruder@example.com")), 404),
+        new("update the victim's user by e-mail", HttpMethod.Post, "/api/v3/update-user", [], Post(
+            ("userId", VictimEmail), ("name", "taken over"), ("options", new JsonObject { ["userIdType"] = "email" })), 404),
+        new("update the victim's users in a batch", HttpMethod.Post, "/api/v3/update-user-batch", [], Post(("list", new JsonArray(new JsonObject
+        {
+            ["userId"] = "{victimUserId}", ["name"] = "taken over",
+        }))), 400),
+        new("update the victim's public account", HttpMethod.Post, "/api/v3/update-public-account", [], Post(
+            ("userId", "{victimPublicAccountId}"), ("name", "taken over")), 404),
+        new("update the victim's public accounts in a batch", HttpMethod.Post, "/api/v3/update-public-account-batch", [], Post(("list", new JsonArray(new JsonObject
+        {
+            ["userId"] = "{victimPublicAccountId}", ["name"] = "taken over",
+        }))), 400),
         new("create users with the victim's unique keys", HttpMethod.Post, "/api/v3/create-users-batch", [], Post(("list", new JsonArray(new JsonObject
         {
             ["email"] = VictimEmail, ["username"] = VictimUsername, ["phone"] = VictimPhone, ["externalId"] = "victim-ext",

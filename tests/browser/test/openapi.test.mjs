@@ -61,6 +61,11 @@ test('account operations take and answer the contract DTOs of their kind', async
     deleteUsersBatch: ['DeleteUsersBatchDto', 'IsSuccessRespDto'],
     deletePublicAccountsBatch: ['DeletePublicAccountsBatchDto', 'IsSuccessRespDto'],
     isUserExists: ['IsUserExistsReqDto', 'IsUserExistsRespDto'],
+
+    updateUser: ['UpdateUserReqDto', 'UserSingleRespDto'],
+    updateUserBatch: ['UpdateUserBatchReqDto', 'UserListRespDto'],
+    updatePublicAccount: ['UpdatePublicAccountReqDto', 'PublicAccountSingleRespDto'],
+    updatePublicAccountBatch: ['UpdatePublicAccountBatchReqDto', 'PublicAccountListRespDto'],
   };
   for (const [id, [request, answer]] of Object.entries(expected)) {
     assert.equal(refName(byId[id].requestBody.content['application/json'].schema), request, `${id} request`);
@@ -73,6 +78,10 @@ test('account operations take and answer the contract DTOs of their kind', async
   assert.equal(refName(schemas.CreateUserBatchReqDto.properties.list.items), 'CreateUserInfoDto');
   assert.equal(refName(schemas.CreatePublicAccountBatchReqDto.properties.list.items), 'CreatePublicAccountReqDto');
   assert.equal(refName(schemas.CreatePublicAccountBatchReqDto.properties.options), 'CreatePublicAccountOptionsDto');
+  assert.equal(refName(schemas.UpdateUserBatchReqDto.properties.list.items), 'UpdateUserInfoDto');
+  assert.equal(refName(schemas.UpdateUserBatchReqDto.properties.options), 'UpdateUserBatchOptionsDto');
+  assert.equal(refName(schemas.UpdatePublicAccountBatchReqDto.properties.list.items), 'UpdatePublicAccountInfoDto');
+  assert.equal(refName(schemas.UpdatePublicAccountReqDto.properties.options), 'UpdatePublicAccountOptionsDto');
   for (const field of ['tenantIds', 'metadataSource', 'identities']) {
     assert.ok(schemas.CreateUserInfoDto.properties[field], `CreateUserInfoDto.${field}`);
     assert.equal(schemas.CreatePublicAccountReqDto.properties[field], undefined, `CreatePublicAccountReqDto has no ${field}`);

@@ -19,6 +19,10 @@ const EXTRA = {
   CreateUserInfoDto: SEED_FORMS,
   CreateUserReqDto: SEED_FORMS,
   CreatePublicAccountReqDto: SEED_FORMS,
+  UpdateUserOptionsDto: { dryRun: 'extension: every check, nothing written' },
+  UpdateUserBatchOptionsDto: { dryRun: 'extension: every check, nothing written' },
+  UpdatePublicAccountOptionsDto: { dryRun: 'extension: every check, nothing written' },
+  UpdatePublicAccountBatchOptionsDto: { dryRun: 'extension: every check, nothing written' },
   SystemInfoResp: { data: 'a copy for clients that read res.data.data (docs/contract.md §5)' },
 };
 
@@ -43,6 +47,10 @@ const MORE_VALUES = {
   CreateUserInfoDto: { gender: ['W'] },
   CreateUserReqDto: { gender: ['W'] },
   CreatePublicAccountReqDto: { gender: ['W'] },
+  UpdateUserReqDto: { gender: ['W'] },
+  UpdateUserInfoDto: { gender: ['W'] },
+  UpdatePublicAccountReqDto: { gender: ['W'] },
+  UpdatePublicAccountInfoDto: { gender: ['W'] },
 };
 
 /** Types the SDK's model states narrower than the server accepts. */

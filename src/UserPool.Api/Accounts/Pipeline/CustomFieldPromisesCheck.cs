@@ -22,7 +22,8 @@ public static class CustomFieldPromisesCheck
         """;
 
     public static async Task ApplyAsync(NpgsqlConnection connection, string poolId, IReadOnlyList<AccountDraft> drafts,
-        IReadOnlyDictionary<string, CustomFieldRule> fields, CustomFieldSecrets secrets, BatchErrors errors, CancellationToken ct)
+        IReadOnlyDictionary<string, CustomFieldRule> fields, CustomFieldSecrets secrets, BatchErrors errors, CancellationToken ct,
+        Func<int, string, string, bool>? isNoConflict = null)
     {
         var hashKeys = fields.Values.Where(f => f is { IsUnique: true, Encrypted: true })
             .ToDictionary(f => f.Key, f => secrets.HashKey(f.ProtectedHashKey!));
@@ -49,6 +50,12 @@ public static class CustomFieldPromisesCheck
 
         await foreach (var (value, holderId, holderKind) in HoldersAsync(connection, poolId, values, ct))
         {
+            if (isNoConflict?.Invoke(value.Index, value.Key, holderId) == true)
+            {
+                // An update: the account keeps its own value, or a batch member gives it up in the same write.
+                continue;
+            }
+
             errors.Conflicting(value.Index, value.Field, value.ConflictMessage(holderKind, holderId), CustomUniqueValue.ApiCode,
                 new Conflict("existing") { AccountId = holderId, AccountKind = holderKind });
         }

@@ -9,17 +9,18 @@ namespace UserPool.Api.Accounts.Validation;
 
 /// <summary>
 /// Formats, enums and sizes of one account to create. The kind decides the one difference the contract
-/// makes: public accounts carry no tenantIds, metadataSource or identities.
+/// makes: public accounts carry no tenantIds, metadataSource or identities. An update checks the fields it sends
+/// by the same rules, but needs none of email, phone and username (the account keeps the ones it has).
 /// </summary>
 public sealed class AccountItemValidator : AbstractValidator<CreateAccountItem>
 {
     private static readonly IdentityInputValidator IdentityValidator = new();
 
-    public AccountItemValidator(AccountKind kind)
+    public AccountItemValidator(AccountKind kind, bool forUpdate = false)
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
 
-        RuleFor(x => x).Must(HasEmailPhoneOrUsername).OverridePropertyName("")
+        RuleFor(x => x).Must(HasEmailPhoneOrUsername).When(_ => !forUpdate).OverridePropertyName("")
             .WithErrorCode(ErrorCodes.Required).WithMessage(Messages.OneOfEmailPhoneUsername);
         RuleFor(x => x).Custom(PlainTextFields.Check);
         RuleFor(x => x.Status).OneOf(Enums.Statuses);

@@ -72,6 +72,30 @@ public static class ApiCatalog
         {
             Body = s => With(PublicAccount(s), "options", CreateOptions()),
         },
+        new("update-user", HttpMethod.Post, "/api/v3/update-user", EndpointKind.Write)
+        {
+            Body = s => new JsonObject
+            {
+                ["userId"] = s.UserId, ["name"] = "n{u}", ["email"] = "up{u}@example.com", ["status"] = "Activated",
+                ["options"] = new JsonObject { ["userIdType"] = "user_id", ["resetPasswordOnNextLogin"] = false },
+            },
+        },
+        new("update-user-batch", HttpMethod.Post, "/api/v3/update-user-batch", EndpointKind.Write)
+        {
+            Body = s => new JsonObject
+            {
+                ["list"] = new JsonArray(new JsonObject { ["userId"] = s.UserId, ["nickname"] = "k{u}", ["username"] = "upb{u}" }),
+                ["options"] = new JsonObject { ["passwordEncryptType"] = "none" },
+            },
+        },
+        new("update-public-account", HttpMethod.Post, "/api/v3/update-public-account", EndpointKind.Write)
+        {
+            Body = s => new JsonObject { ["userId"] = s.PublicAccountId, ["name"] = "p{u}", ["externalId"] = "upx{u}" },
+        },
+        new("update-public-account-batch", HttpMethod.Post, "/api/v3/update-public-account-batch", EndpointKind.Write)
+        {
+            Body = s => new JsonObject { ["list"] = new JsonArray(new JsonObject { ["userId"] = s.PublicAccountId, ["city"] = "c{u}" }) },
+        },
         new("get-user", HttpMethod.Get, "/api/v3/get-user", EndpointKind.Read)
         {
             Query = s =>

@@ -1,0 +1,66 @@
+using Npgsql;
+using UserPool.Api.Accounts.Pipeline;
+using UserPool.Api.Data.Entities;
+using UserPool.Api.Infrastructure;
+
+namespace UserPool.Api.Accounts.Updating;
+
+/// <summary>
+/// Writes an update batch in one transaction: frees the keys it moves, replaces unique custom-field values, updates
+/// every account in one statement, queues the notifications (and stores the answer of an idempotent request). The
+/// unique indexes have the final word: a key a concurrent request took since the checks fails the whole transaction.
+/// </summary>
+internal static class AccountUpdateWriter
+{
+    public static async Task WriteAsync(NpgsqlConnection connection, string poolId, AccountKind kind, IReadOnlyList<UpdateDraft> drafts,
+        IReadOnlyList<Data.Entities.OutboxMessage> outbox, DateTime now, Func<Task>? alsoInTransaction, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var batch = new NpgsqlBatch(connection))
+        {
+            if (drafts.Any(d => d.Moves(UniqueKeyKind.Email) || d.Moves(UniqueKeyKind.Phone) || d.Moves(UniqueKeyKind.Username) || d.Moves(UniqueKeyKind.ExternalId)))
+            {
+                batch.BatchCommands.Add(AccountUpdateSql.FreeMovedKeys(poolId, kind, drafts));
+            }
+
+            var replaced = drafts.SelectMany(d => d.Draft.CustomFields.Where(f => f.IsUnique).Select(f => (d.Stored.Id, f.Key))).ToList();
+            if (replaced.Count > 0)
+            {
+                batch.BatchCommands.Add(AccountUpdateSql.FreeCustomUniqueValues(poolId, replaced));
+            }
+
+            batch.BatchCommands.Add(AccountUpdateSql.Update(poolId, kind, drafts, now));
+            var updated = new HashSet<string>(StringComparer.Ordinal);
+            await using (var reader = await batch.ExecuteReaderAsync(ct))
+            {
+                do
+                {
+                    while (await reader.ReadAsync(ct))
+                    {
+                        updated.Add(reader.GetString(0));
+                    }
+                }
+                while (await reader.NextResultAsync(ct));
+            }
+
+            if (drafts.FirstOrDefault(d => !updated.Contains(d.Stored.Id)) is { } gone)
+            {
+                // Deleted by a concurrent request after it was read: nothing of the batch is written.
+                throw ApiException.NotFound(Reading.ReadMessages.NotFound(kind) + $" ({gone.Stored.Id})", Reading.ReadMessages.NotFoundApiCode);
+            }
+        }
+
+        await CustomFieldRows.WriteAsync(connection, drafts.Select(d => d.Draft).ToList(), ct);
+        if (outbox.Count > 0)
+        {
+            await AccountCopy.Outbox.WriteAsync(connection, outbox, ct);
+        }
+
+        if (alsoInTransaction is not null)
+        {
+            await alsoInTransaction();
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+}

@@ -1,0 +1,163 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Accounts.Idempotency;
+using UserPool.Api.Accounts.Keys;
+using UserPool.Api.Accounts.Pipeline;
+using UserPool.Api.Accounts.Reading;
+using UserPool.Api.Accounts.Validation;
+using UserPool.Api.CustomFields.Promises;
+using UserPool.Api.Data;
+using UserPool.Api.Data.Entities;
+using UserPool.Api.Infrastructure;
+using UserPool.Api.Notifications;
+using UserPool.Api.Passwords;
+using UserPool.Api.Passwords.Transport;
+using UserPool.Api.Security;
+
+namespace UserPool.Api.Accounts.Updating;
+
+/// <summary>
+/// Updates users and public accounts (the kind is a parameter) through the create pipeline's steps: every item is
+/// validated by the create rules for the fields it sends, its account found, its changed keys checked against the
+/// batch and the pool (an account never conflicts with itself, nor with a batch member that gives the key up), while
+/// new passwords hash on the fair pool; then everything is written in one transaction. All-or-nothing; every
+/// failing item is reported at once.
+/// </summary>
+public sealed class UpdateAccountsPipeline(
+    UserPoolDbContext db,
+    NpgsqlDataSource dataSource,
+    PasswordHashingPool hashing,
+    PasswordTransport transport,
+    SecretProtector protector,
+    IdempotencyStore idempotency,
+    OutboxSignal outboxSignal,
+    DeadlockRetry deadlockRetry,
+    CustomFieldSecrets customFieldSecrets,
+    IOptions<AccountsOptions> options,
+    TimeProvider clock)
+{
+    private static readonly AccountItemValidator UserValidator = new(AccountKind.User, forUpdate: true);
+    private static readonly AccountItemValidator PublicAccountValidator = new(AccountKind.PublicAccount, forUpdate: true);
+
+    public async Task<IReadOnlyList<AccountView>> UpdateAsync(UpdateAccountsCommand command, CancellationToken ct)
+    {
+        var items = UpdateShape.Check(command, options.Value.MaxBatchSize);
+        var idType = AccountIdTypes.Parse(command.Options?.UserIdType);
+        var errors = new BatchErrors(command.SingleItem);
+        var now = Timestamps.Now(clock);
+        var (targets, anyNotFound) = await UpdateTargets.FindAsync(db, command, items, idType, errors, ct);
+        if (command.SingleItem && anyNotFound)
+        {
+            // As get-user answers an unknown account (404, apiCode 2004); in a batch it is one item's error among the others.
+            throw ApiException.NotFound(ReadMessages.NotFound(command.Kind), ReadMessages.NotFoundApiCode);
+        }
+
+        var updates = Prepare(command, items, targets, errors);
+        var drafts = updates.Select(u => u.Draft).ToList();
+        var passwords = new PasswordStep(hashing, transport, now, command.PoolId);
+        passwords.Prepare(drafts, errors);
+        DuplicateDetector.Check(drafts, errors);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await CheckAgainstDatabaseAsync(connection, command.PoolId, updates, errors, ct);
+        if (errors.Any)
+        {
+            throw errors.ToException();
+        }
+
+        await passwords.HashAsync(drafts, ct);
+        foreach (var update in updates)
+        {
+            PatchBuilder.Apply(update, now, JsonMerge.Objects);
+        }
+
+        var dryRun = command.Options?.DryRun == true;
+        // A dry run answers the accounts as they would be, ids included (they exist).
+        var views = updates.Select(View).ToList();
+        if (!dryRun)
+        {
+            await WriteAsync(connection, command, updates, views, now, ct);
+        }
+
+        return views;
+    }
+
+    private static List<UpdateDraft> Prepare(UpdateAccountsCommand command, IReadOnlyList<UpdateAccountItem> items, Account?[] targets, BatchErrors errors)
+    {
+        var validator = command.Kind == AccountKind.PublicAccount ? PublicAccountValidator : UserValidator;
+        var updates = new List<UpdateDraft>(items.Count);
+        for (var index = 0; index < items.Count; index++)
+        {
+            var createItem = items[index].AsCreateItem();
+            var keys = AccountKeys.Of(createItem);
+            var failures = validator.Validate(keys.ContextFor(createItem)).Errors;
+            foreach (var failure in failures)
+            {
+                // The update DTO calls metadataSource "metadata".
+                var field = failure.PropertyName == "MetadataSource" || failure.PropertyName == "metadataSource" ? "metadata" : failure.PropertyName;
+                errors.Invalid(index, field, failure.ErrorCode, failure.ErrorMessage.Replace("metadataSource", "metadata", StringComparison.Ordinal));
+            }
+
+            if (targets[index] is { } stored)
+            {
+                updates.Add(PatchBuilder.Build(index, items[index], keys, stored, command.Options, isValid: failures.Count == 0));
+            }
+        }
+
+        return updates;
+    }
+
+    private async Task CheckAgainstDatabaseAsync(
+        NpgsqlConnection connection, string poolId, List<UpdateDraft> updates, BatchErrors errors, CancellationToken ct)
+    {
+        var checkable = updates.Where(u => u.Draft.IsValid).ToList();
+        var drafts = checkable.Select(u => u.Draft).ToList();
+        var found = await BatchLookups.RunAsync(connection, poolId, drafts, conflicts: true, ct);
+        CustomDataCheck.Apply(drafts, found.CustomFields, errors);
+        var holders = new UpdateHolders(checkable);
+        await CustomFieldPromisesCheck.ApplyAsync(connection, poolId, drafts, found.CustomFields, customFieldSecrets, errors, ct,
+            holders.IsSelfOrFreedCustomValue);
+        ConflictCheck.Apply(found.Holders.Where(h => !holders.IsSelfOrFreed(h)).ToList(), errors);
+    }
+
+    private async Task WriteAsync(
+        NpgsqlConnection connection, UpdateAccountsCommand command, List<UpdateDraft> updates, List<AccountView> views, DateTime now, CancellationToken ct)
+    {
+        var outbox = updates.SelectMany(u => PasswordChangedMessages.For(u, now, RequestLanguage.Current, protector)).ToList();
+        Func<Task>? storeAnswer = command.Idempotency is { } ticket
+            ? () => idempotency.SaveAsync(connection, command.PoolId, ticket, ticket.RenderAnswer(views), ct)
+            : null;
+        try
+        {
+            await deadlockRetry.RunAsync(() => AccountUpdateWriter.WriteAsync(connection, command.PoolId, command.Kind, updates, outbox, now, storeAnswer, ct), ct);
+            if (outbox.Count > 0)
+            {
+                outboxSignal.Notify();
+            }
+        }
+        catch (PostgresException race) when (race.SqlState is PostgresErrorCodes.UniqueViolation || DatabaseFaults.IsLockConflict(race))
+        {
+            // A key a concurrent request committed after our checks: the checks now see it and name the holder; should
+            // they not, the constraint still says which field it was. A deadlock that outlasted the retries stays a 503.
+            var late = new BatchErrors(command.SingleItem);
+            await CheckAgainstDatabaseAsync(connection, command.PoolId, updates, late, ct);
+            if (late.Any)
+            {
+                throw late.ToException();
+            }
+
+            if (DatabaseFaults.IsLockConflict(race))
+            {
+                throw;
+            }
+
+            throw DatabaseConflicts.ToAnswer(race, DatabaseConflicts.AccountsBatch("list", 2026));
+        }
+    }
+
+    private AccountView View(UpdateDraft update) =>
+        new(update.Stored, null, null, RawJson.From(customFieldSecrets.Reveal(update.Stored.CustomData, update.Stored.Id)) ?? RawJson.EmptyObject)
+        {
+            WithPostIds = update.Stored.Kind == AccountKind.User,
+        };
+}

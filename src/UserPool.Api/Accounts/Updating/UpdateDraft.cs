@@ -1,0 +1,31 @@
+using UserPool.Api.Accounts.Contracts;
+using UserPool.Api.Accounts.Pipeline;
+using UserPool.Api.Data.Entities;
+
+namespace UserPool.Api.Accounts.Updating;
+
+/// <summary>
+/// One item of an update on its way to the database. <see cref="Draft"/> is the create pipeline's draft whose account
+/// holds only the values sent (null = unchanged), so the create steps (passwords, duplicates in the batch, conflicts,
+/// custom-field promises) see exactly the keys and values that change. <see cref="Stored"/> is the account as read.
+/// </summary>
+public sealed class UpdateDraft
+{
+    public required UpdateAccountItem Item { get; init; }
+    public required AccountDraft Draft { get; init; }
+    public required Account Stored { get; init; }
+    public Account Patch => Draft.Account;
+
+    /// <summary>resetPasswordOnNextLogin as sent (null: unchanged).</summary>
+    public bool? ResetPasswordOnNextLogin { get; init; }
+
+    /// <summary>Whether the item moves a key of this kind (to a value that may be its present one).</summary>
+    public bool Moves(UniqueKeyKind kind) => kind switch
+    {
+        UniqueKeyKind.Email => Patch.EmailKey is not null,
+        UniqueKeyKind.Phone => Patch.PhoneKey is not null,
+        UniqueKeyKind.Username => Patch.UsernameKey is not null,
+        UniqueKeyKind.ExternalId => Patch.ExternalId is not null,
+        _ => false,
+    };
+}
