@@ -32,27 +32,12 @@ public static class AccountCreation
             views => Envelope.Success(toDto(views[0])));
 
     /// <summary>Every create batch is observed here: one log line and the batch metrics, whatever its outcome.</summary>
-    private static async Task<Results<Ok<TAnswer>, ContentHttpResult>> CreateAsync<TRequest, TAnswer>(
-        AccountCreationServices services, TRequest? request, CreateAccountsCommand command, Func<IReadOnlyList<AccountView>, TAnswer> answer)
-    {
-        var items = command.List?.Count ?? 0;
-        var batch = services.Batches.Start(BatchOperations.Create, command.Kind, services.Pool.Id, items);
-        try
-        {
-            var result = await RunIdempotentAsync(services.Http, services.Pool, services.Idempotency, request,
-                (ticket, ct) => services.Pipeline.CreateAsync(command with { Idempotency = ticket }, ct), answer);
-            var replayed = result.Result is ContentHttpResult;
-            var dryRun = command.Options?.DryRun == true;
-            batch.Succeeded(replayed ? BatchOutcomes.Replayed : dryRun ? BatchOutcomes.DryRun : BatchOutcomes.Success,
-                written: replayed || dryRun ? 0 : items);
-            return result;
-        }
-        catch (Exception exception)
-        {
-            batch.Failed(exception, services.Http.RequestAborted);
-            throw;
-        }
-    }
+    private static Task<Results<Ok<TAnswer>, ContentHttpResult>> CreateAsync<TRequest, TAnswer>(
+        AccountCreationServices services, TRequest? request, CreateAccountsCommand command, Func<IReadOnlyList<AccountView>, TAnswer> answer) =>
+        services.Batches.ObserveAsync(BatchOperations.Create, command.Kind, services.Http, services.Pool.Id, command.List?.Count ?? 0,
+            dryRun: command.Options?.DryRun == true,
+            () => RunIdempotentAsync(services.Http, services.Pool, services.Idempotency, request,
+                (ticket, ct) => services.Pipeline.CreateAsync(command with { Idempotency = ticket }, ct), answer));
 
     /// <summary>Runs a batch write under the request's Idempotency-Key (create and update share it).</summary>
     internal static async Task<Results<Ok<TAnswer>, ContentHttpResult>> RunIdempotentAsync<TRequest, TAnswer>(

@@ -5,13 +5,14 @@ using UserPool.Api.Accounts.Idempotency;
 using UserPool.Api.Accounts.Updating;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Observability;
 using UserPool.Api.Security;
 
 namespace UserPool.Api.Accounts;
 
 /// <summary>The services every update endpoint needs, bound as one parameter.</summary>
 public sealed record AccountUpdateServices(
-    HttpContext Http, CurrentPool Pool, UpdateAccountsPipeline Pipeline, IdempotencyStore Idempotency);
+    HttpContext Http, CurrentPool Pool, UpdateAccountsPipeline Pipeline, IdempotencyStore Idempotency, BatchObserver Batches);
 
 /// <summary>
 /// The four update endpoints (users and public accounts, batch and single) are this one call with the kind and the
@@ -21,15 +22,18 @@ public static class AccountUpdating
 {
     public static Task<Results<Ok<Envelope<IEnumerable<TDto>>>, ContentHttpResult>> UpdateBatchAsync<TDto>(
         AccountUpdateServices services, AccountKind kind, UpdateAccountsBatchRequest? request, Func<AccountView, TDto> toDto) =>
-        AccountCreation.RunIdempotentAsync(services.Http, services.Pool, services.Idempotency, request,
-            (ticket, ct) => services.Pipeline.UpdateAsync(
-                new UpdateAccountsCommand(services.Pool.Id, kind, request?.List, request?.Options) { Idempotency = ticket }, ct),
+        UpdateAsync(services, request, new UpdateAccountsCommand(services.Pool.Id, kind, request?.List, request?.Options),
             views => Envelope.Success(views.Select(toDto)));
 
     public static Task<Results<Ok<Envelope<TDto>>, ContentHttpResult>> UpdateOneAsync<TDto>(
         AccountUpdateServices services, AccountKind kind, UpdateAccountItem? item, Func<AccountView, TDto> toDto) =>
-        AccountCreation.RunIdempotentAsync(services.Http, services.Pool, services.Idempotency, item,
-            (ticket, ct) => services.Pipeline.UpdateAsync(
-                new UpdateAccountsCommand(services.Pool.Id, kind, [item ?? new UpdateAccountItem()], item?.Options, SingleItem: true) { Idempotency = ticket }, ct),
+        UpdateAsync(services, item, new UpdateAccountsCommand(services.Pool.Id, kind, [item ?? new UpdateAccountItem()], item?.Options, SingleItem: true),
             views => Envelope.Success(toDto(views[0])));
+
+    private static Task<Results<Ok<TAnswer>, ContentHttpResult>> UpdateAsync<TRequest, TAnswer>(
+        AccountUpdateServices services, TRequest? request, UpdateAccountsCommand command, Func<IReadOnlyList<AccountView>, TAnswer> answer) =>
+        services.Batches.ObserveAsync(BatchOperations.Update, command.Kind, services.Http, services.Pool.Id, command.List?.Count ?? 0,
+            dryRun: command.Options?.DryRun == true,
+            () => AccountCreation.RunIdempotentAsync(services.Http, services.Pool, services.Idempotency, request,
+                (ticket, ct) => services.Pipeline.UpdateAsync(command with { Idempotency = ticket }, ct), answer));
 }

@@ -1,5 +1,4 @@
 using Npgsql;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data.Configurations;
 using UserPool.Api.Validation;
 

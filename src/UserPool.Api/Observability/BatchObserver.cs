@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
 
@@ -7,13 +8,37 @@ namespace UserPool.Api.Observability;
 /// <summary>
 /// The one place a batch request is observed: when it ends, one Information log line (pool, operation, kind, items,
 /// outcome, failing items, milliseconds) and the batch instruments, from the same figures. Item values (e-mails,
-/// passwords) are never seen here. Create batches use it today; update and delete batches call it the same way.
+/// passwords) are never seen here. Create, update and delete batches all end here.
 /// </summary>
 public sealed class BatchObserver(UserPoolMetrics metrics, ILogger<BatchObserver> logger)
 {
     /// <summary>Starts the clock of one batch; a struct, so observing allocates nothing.</summary>
     public ObservedBatch Start(string operation, AccountKind kind, string poolId, int items) =>
         new(this, operation, kind, poolId, items, Stopwatch.GetTimestamp());
+
+    /// <summary>
+    /// Runs one batch request and observes it whatever its end: written, replayed from an Idempotency-Key, a dry run,
+    /// or refused (the exception is observed and passed on).
+    /// </summary>
+    public async Task<Results<Ok<TAnswer>, ContentHttpResult>> ObserveAsync<TAnswer>(
+        string operation, AccountKind kind, HttpContext http, string poolId, int items, bool dryRun,
+        Func<Task<Results<Ok<TAnswer>, ContentHttpResult>>> run)
+    {
+        var batch = Start(operation, kind, poolId, items);
+        try
+        {
+            var result = await run();
+            var replayed = result.Result is ContentHttpResult;
+            batch.Succeeded(replayed ? BatchOutcomes.Replayed : dryRun ? BatchOutcomes.DryRun : BatchOutcomes.Success,
+                written: replayed || dryRun ? 0 : items);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            batch.Failed(exception, http.RequestAborted);
+            throw;
+        }
+    }
 
     internal void Finish(in ObservedBatch batch, string outcome, int failingItems, int written)
     {
@@ -116,6 +141,8 @@ public static class BatchOutcomes
 public static class BatchOperations
 {
     public const string Create = "create";
+    public const string Update = "update";
+    public const string Delete = "delete";
 }
 
 internal static partial class BatchLog

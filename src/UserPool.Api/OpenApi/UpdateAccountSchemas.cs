@@ -1,6 +1,5 @@
 using Microsoft.OpenApi;
 using UserPool.Api.Accounts.Reading;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Accounts;
 using UserPool.Api.Validation;
 

@@ -1,5 +1,4 @@
 using UserPool.Api.Accounts.Reading;
-using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Validation;
 

@@ -60,5 +60,5 @@ public sealed class BatchLogTests(TelemetryApiFactory api) : IAsyncLifetime
         Assert.Contains("FailingItems=1", lines[1]);
     }
 
-    private List<string> BatchLines() => api.Logs.Lines.Where(l => l.Contains($" {Category}: ")).ToList();
+    private List<string> BatchLines() => api.Logs.Lines.Where(l => l.Contains($" {Category}[")).ToList();
 }

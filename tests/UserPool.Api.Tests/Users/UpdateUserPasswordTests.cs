@@ -73,9 +73,9 @@ public sealed class UpdateUserPasswordTests(UserPoolApiFactory api) : IAsyncLife
     {
         using var client = api.CreateSignedClient();
         var id = (await UpdateCalls.CreateUsersAsync(client, new { username = "rsa" }))[0];
-        var system = await Envelopes.ReadAsync(await client.Http.GetAsync("/api/v3/system"));
+        var (publicKey, _) = await Passwords.SystemInfo.PublishedKeysAsync(api);
         using var rsa = RSA.Create();
-        rsa.ImportFromPem((string)system["rsa"]!["publicKey"]!);
+        rsa.ImportFromPem(publicKey);
         var encrypted = Convert.ToBase64String(rsa.Encrypt("via-rsa-1"u8.ToArray(), RSAEncryptionPadding.Pkcs1));
 
         var envelope = await client.PostEnvelopeAsync("/api/v3/update-user",

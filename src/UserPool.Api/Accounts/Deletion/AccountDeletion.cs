@@ -4,12 +4,13 @@ using UserPool.Api.Accounts.Contracts;
 using UserPool.Api.Accounts.Idempotency;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
+using UserPool.Api.Observability;
 using UserPool.Api.Security;
 
 namespace UserPool.Api.Accounts.Deletion;
 
 /// <summary>The services every delete endpoint needs, bound as one parameter.</summary>
-public sealed record AccountDeletionServices(HttpContext Http, CurrentPool Pool, DeleteAccountsPipeline Pipeline, IdempotencyStore Idempotency);
+public sealed record AccountDeletionServices(HttpContext Http, CurrentPool Pool, DeleteAccountsPipeline Pipeline, IdempotencyStore Idempotency, BatchObserver Batches);
 
 /// <summary>
 /// Both batch deletes are this one call with the kind as a parameter. The answer is Authing's IsSuccessRespDto. An
@@ -20,7 +21,12 @@ public static class AccountDeletion
 {
     private static readonly Envelope<IsSuccessDto> Deleted = Envelope.Success(new IsSuccessDto(true));
 
-    public static async Task<Results<Ok<Envelope<IsSuccessDto>>, ContentHttpResult>> DeleteBatchAsync(
+    public static Task<Results<Ok<Envelope<IsSuccessDto>>, ContentHttpResult>> DeleteBatchAsync(
+        AccountDeletionServices services, AccountKind kind, DeleteAccountsBatchRequest? request) =>
+        services.Batches.ObserveAsync(BatchOperations.Delete, kind, services.Http, services.Pool.Id, request?.UserIds?.Count ?? 0,
+            dryRun: request?.Options?.DryRun == true, () => DeleteOrReplayAsync(services, kind, request));
+
+    private static async Task<Results<Ok<Envelope<IsSuccessDto>>, ContentHttpResult>> DeleteOrReplayAsync(
         AccountDeletionServices services, AccountKind kind, DeleteAccountsBatchRequest? request)
     {
         var answer = JsonSerializer.Serialize(Deleted, JsonDefaults.Options);
