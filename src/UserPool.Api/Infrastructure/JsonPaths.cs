@@ -24,13 +24,30 @@ public static class JsonPaths
     /// <summary>"list[3].options.foo" → ("list[3].options.", "foo"); "list[3]['a b']" → ("list[3]", "a b", bracketed).</summary>
     private static (string Parent, string Key, bool Bracketed) Split(string path)
     {
-        if (path.EndsWith("']", StringComparison.Ordinal) && path.LastIndexOf("['", StringComparison.Ordinal) is >= 0 and var open)
+        if (path.EndsWith("']", StringComparison.Ordinal) && OpeningOfLastBracketedKey(path) is >= 0 and var open)
         {
             return (path[..open], path[(open + 2)..^2].Replace("\\'", "'", StringComparison.Ordinal), true);
         }
 
         var dot = path.LastIndexOf('.');
         return (path[..(dot + 1)], path[(dot + 1)..], false);
+    }
+
+    /// <summary>
+    /// Where the last bracketed key ("['…']") opens. The key itself may hold "['" (a client can send the key "LIST['"),
+    /// but a quote inside it is written escaped (\'), so the opening quote is the nearest unescaped one before the end.
+    /// </summary>
+    private static int OpeningOfLastBracketedKey(string path)
+    {
+        for (var quote = path.Length - 3; quote >= 1; quote--)
+        {
+            if (path[quote] == '\'' && path[quote - 1] != '\\')
+            {
+                return path[quote - 1] == '[' ? quote - 1 : -1;
+            }
+        }
+
+        return -1;
     }
 
     private static int? ItemIndex(string path)

@@ -122,6 +122,23 @@ public sealed class HostileInputRegressionTests(UserPoolApiFactory api) : IAsync
         Envelopes.AssertUnauthorized(await Envelopes.ReadAsync(await http.SendAsync(request)), apiCode: null);
     }
 
+    /// <summary>
+    /// An unknown key holding "['" (the hostile-input property sent "LIST[") broke the reading of its own JSON path
+    /// ("$['LIST[']"): the error handler threw and the framework answered a bare problem+json. The key is named now.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"list":[{"username":"u"}],"LIST[":"x"}""", "['LIST[']", null)]
+    [InlineData("""{"list":[{"username":"u","list[":"x"}]}""", "list[0]['list[']", 0)]
+    [InlineData("""{"list":[{"username":"u","a['b":1}]}""", "list[0]['a['b']", 0)]
+    public async Task An_unknown_key_holding_an_opening_bracket_is_a_400_naming_it(string body, string field, int? index)
+    {
+        var envelope = await PostAsync("/api/v3/create-users-batch", Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(400, envelope.StatusCode());
+        var error = Assert.Single(envelope["errors"]!.AsArray())!;
+        Assert.Equal((field, index, "unknown_field"), ((string)error["field"]!, (int?)error["index"], (string)error["code"]!));
+    }
+
     private async Task<JsonObject> PostAsync(string path, byte[] body)
     {
         var before = await _fingerprint.TakeAsync();
