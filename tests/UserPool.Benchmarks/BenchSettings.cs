@@ -21,6 +21,10 @@ public sealed record BenchSettings
     public bool SkipBuild { get; init; }
     /// <summary>Only the first goal's shape (500 × 2, server against COPY), printed and not written: for trying a change.</summary>
     public bool Focus { get; init; }
+    /// <summary>The batch size --focus runs at (500, the first goal's shape, unless told).</summary>
+    public int FocusBatchSize { get; init; } = 500;
+    /// <summary>Extra environment for the server process (--server-env KEY=VALUE): for trying runtime settings such as GC modes.</summary>
+    public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
     /// <summary>Only scenario 3 (delete-users-batch of 50 against DELETE … = ANY), printed and not written.</summary>
     public bool DeletesOnly { get; init; }
 
@@ -43,6 +47,14 @@ public sealed record BenchSettings
                 "--import" when i + 1 < args.Length => settings with { SeedAccounts = int.Parse(args[++i]) },
                 "--no-build" => settings with { SkipBuild = true },
                 "--focus" => settings with { Focus = true, UsersPerLargeRun = 30_000 },
+                "--batch" when i + 1 < args.Length => settings with { FocusBatchSize = int.Parse(args[++i]) },
+                "--server-env" when i + 1 < args.Length && args[i + 1].Contains('=') => settings with
+                {
+                    ServerEnvironment = new Dictionary<string, string>(settings.ServerEnvironment)
+                    {
+                        [args[i + 1].Split('=', 2)[0]] = args[++i].Split('=', 2)[1],
+                    },
+                },
                 "--deletes" => settings with { DeletesOnly = true },
                 "--deletes-per-run" when i + 1 < args.Length => settings with { DeletesPerRun = int.Parse(args[++i]) },
                 "--help" or "-h" => throw new UsageException(),
@@ -61,6 +73,8 @@ public sealed record BenchSettings
           --out PATH     where to write the report (default docs/benchmarks.md, relative to the repository root)
           --no-build     use the server already built in src/UserPool.Api/bin/Release
           --focus        only scenario 1 at 500 × 2 against its COPY baseline, printed, no report: for trying a change
+          --batch N      the batch size --focus runs at (default 500; 50 is the size clients send by default)
+          --server-env KEY=VALUE   an extra environment variable for the server (repeatable), e.g. DOTNET_gcServer=0
           --deletes      only scenario 3 (delete-users-batch of 50 against DELETE … WHERE id = ANY), printed, no report
           --deletes-per-run N   users deleted per measured run of scenario 3 (default 5,000, quick 1,000)
         """;

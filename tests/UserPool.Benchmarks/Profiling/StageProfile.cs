@@ -8,6 +8,7 @@ using UserPool.Api.Accounts.Contracts;
 using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Accounts.Pipeline;
 using UserPool.Api.Accounts.Validation;
+using UserPool.Api.CustomFields.Promises;
 using UserPool.Api.Data.Entities;
 using Microsoft.Extensions.DependencyInjection;
 using UserPool.Api.Infrastructure;
@@ -34,14 +35,14 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
     [
         "parse (JSON → request)", "validate + drafts + in-batch duplicates", "open connection",
         "reference lookups (departments, tenants, custom fields) + checks", ConflictStage,
-        "hashing", "BEGIN + COPY accounts", "COPY identities", "COPY department links", "COMMIT", "serialize answer (JSON)",
+        "hashing", "BEGIN + COPY accounts", "custom-field definitions locked (FOR SHARE)", "COPY identities", "COPY department links", "COMMIT", "serialize answer (JSON)",
     ];
 
     /// <summary>
     /// Timed for every batch, but on the server's critical path only with passwords to hash (and then overlapped
     /// by the hashing): with kept hashes the write goes first and the query runs only if a unique index refuses it.
     /// </summary>
-    public const string ConflictStage = "conflict query (2,500 unique-key probes for 500 users)";
+    public const string ConflictStage = "conflict query (5 unique-key probes per user)";
 
     /// <summary>The stages a batch waits for in the server: the conflict query only where nothing hashes.</summary>
     public static double CriticalPath(double[] stages, bool plaintext) =>
@@ -57,13 +58,16 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
     private readonly PasswordTransport _transport = new(null!, Options.Create(new TransportKeyOptions()), TimeProvider.System);
     private readonly SecretProtector _protector = new(new EphemeralDataProtectionProvider());
     private readonly AccountItemValidator _validator = new(AccountKind.User);
+    private readonly CustomFieldSecrets _customFieldSecrets = new(
+        new EphemeralDataProtectionProvider(), Microsoft.Extensions.Logging.Abstractions.NullLogger<CustomFieldSecrets>.Instance);
 
     /// <summary>
     /// Median milliseconds of each stage over <paramref name="batches"/> batches, each followed by the same shape of
     /// batch sent to the server: in full, with dryRun (every check and the answer, no write) and, for kept hashes,
-    /// one item over the limit (refused after the body is read and parsed). Interleaved, so all see the same machine.
+    /// with an unknown option after the list (refused once the whole body is read and parsed). Interleaved, so all see
+    /// the same machine.
     /// </summary>
-    public async Task<ProfileResult> MeasureAsync(int batchSize, int batches, bool plaintext, ApiClient api, int maxBatchSize)
+    public async Task<ProfileResult> MeasureAsync(int batchSize, int batches, bool plaintext, ApiClient api)
     {
         var times = Stages.Select(_ => new List<double>()).ToArray();
         var (full, dry, refused) = (new List<double>(), new List<double>(), new List<double>());
@@ -77,7 +81,7 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
             var one = await OneBatchAsync(body);
             var e2e = await TimeAsync(api, Body(batchSize, plaintext), 200);
             var dryRun = plaintext ? double.NaN : await TimeAsync(api, Body(batchSize, plaintext, dryRun: true), 200);
-            var parsedOnly = plaintext ? double.NaN : await TimeAsync(api, Body(maxBatchSize + 1, plaintext), 400);
+            var parsedOnly = plaintext ? double.NaN : await TimeAsync(api, Body(batchSize, plaintext, unknownOption: true), 400);
             if (b < warmUp)
             {
                 // The first batches warm up this process's code paths and are not counted; the pause lets the
@@ -99,8 +103,8 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
         return new ProfileResult(times.Select(Stats.Median).ToArray(), Stats.Median(full), Stats.Median(dry), Stats.Median(refused));
     }
 
-    private byte[] Body(int count, bool plaintext, bool dryRun = false) =>
-        RequestBodies.CreateUsersBatch(users.Make(count, plaintext), keepPassword: !plaintext, dryRun);
+    private byte[] Body(int count, bool plaintext, bool dryRun = false, bool unknownOption = false) =>
+        RequestBodies.CreateUsersBatch(users.Make(count, plaintext), keepPassword: !plaintext, dryRun, unknownOption);
 
     private static async Task<double> TimeAsync(ApiClient api, byte[] body, int expectedStatusCode)
     {
@@ -144,6 +148,7 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
         var found = await BatchLookups.RunAsync(connection, poolId, drafts, conflicts: false, CancellationToken.None);
         ReferenceCheck.Apply(drafts, found, errors);
         CustomDataCheck.Apply(drafts, found.CustomFields, errors);
+        await CustomFieldPromisesCheck.ApplyAsync(connection, poolId, drafts, found.CustomFields, _customFieldSecrets, errors, CancellationToken.None);
         t[3] = Lap();
         ConflictCheck.Apply(await BatchLookups.ConflictsAsync(connection, poolId, drafts, CancellationToken.None), errors);
         if (errors.Any)
@@ -157,15 +162,17 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
         await using var transaction = await connection.BeginTransactionAsync();
         await AccountCopy.Accounts.WriteAsync(connection, drafts.Select(d => d.Account), CancellationToken.None);
         t[6] = Lap();
-        await AccountCopy.Identities.WriteAsync(connection, drafts.SelectMany(d => d.Identities), CancellationToken.None);
+        await CustomFieldRows.WriteAsync(connection, drafts, CancellationToken.None);
         t[7] = Lap();
-        await AccountCopy.Departments.WriteAsync(connection, AccountCopy.DepartmentLinks(drafts), CancellationToken.None);
+        await AccountCopy.Identities.WriteAsync(connection, drafts.SelectMany(d => d.Identities), CancellationToken.None);
         t[8] = Lap();
-        await transaction.CommitAsync();
+        await AccountCopy.Departments.WriteAsync(connection, AccountCopy.DepartmentLinks(drafts), CancellationToken.None);
         t[9] = Lap();
+        await transaction.CommitAsync();
+        t[10] = Lap();
         var views = drafts.Select(d => new AccountView(d.Account, d.DepartmentIds, d.Identities, RawJson.From(d.Account.CustomData) ?? RawJson.EmptyObject));
         var answer = JsonSerializer.SerializeToUtf8Bytes(Envelope.Success(views.Select(v => new UserDto(v))), _json);
-        t[10] = Lap();
+        t[11] = Lap();
         GC.KeepAlive(answer);
         return t;
     }

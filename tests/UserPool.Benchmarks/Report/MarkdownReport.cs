@@ -15,6 +15,8 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
     private static readonly Config Goal1Server = new(1, Method.Server, 500, 2);
     private static readonly Config Goal1Copy = new(1, Method.Copy, 500, 2);
     private static readonly Config Goal1Ef = new(1, Method.EfCore, 500, 2);
+    private static readonly Config SmallPairServer = new(1, Method.Server, 50, 2);
+    private static readonly Config SmallPairCopy = new(1, Method.Copy, 50, 2);
     private static readonly Config Plaintext = new(2, Method.Server, 50, 2, Plaintext: true);
     private static readonly Config Small = new(1, Method.Server, 50, 1);
     private static readonly Config SmallCopy = new(1, Method.Copy, 50, 1);
@@ -78,9 +80,13 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
         var server = _results.MedianUsersPerSecond(Goal1Server);
         var copy = _results.MedianUsersPerSecond(Goal1Copy);
         var ef = _results.MedianUsersPerSecond(Goal1Ef);
-        Goal("Scenario 1, kept hashes, 500-user batches, 2 clients: share of the COPY limit", "≥ 60 %", server / copy, 0.60,
+        var small = _results.MedianUsersPerSecond(SmallPairServer);
+        var smallCopy = _results.MedianUsersPerSecond(SmallPairCopy);
+        Goal("Scenario 1, kept hashes, 50-user batches (the size clients send by default), 2 clients: share of the COPY limit", "≥ 70 %",
+            small / smallCopy, 0.70, $"{Pct(small / smallCopy)} ({N(small)} vs {N(smallCopy)} users/s; per repetition {Paired(SmallPairServer, SmallPairCopy, Pct)})");
+        Goal("… and at 500-user batches (80 % the stretch)", "≥ 60 %", server / copy, 0.60,
             $"{Pct(server / copy)} ({N(server)} vs {N(copy)} users/s; per repetition {Paired(Goal1Server, Goal1Copy, Pct)})");
-        Goal("… and against the naive EF Core path", "≥ 4×", server / ef, 4,
+        Goal("… at 500-user batches against the naive EF Core path", "≥ 4×", server / ef, 4,
             $"{X(server / ef)} ({N(server)} vs {N(ef)} users/s; per repetition {Paired(Goal1Server, Goal1Ef, X)})");
         var plain = _results.MedianUsersPerSecond(Plaintext);
         var limit = _results.HashingLimitPerSecond;
@@ -92,7 +98,7 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
         if (_results.Import is { } import)
         {
             var peakMb = import.Run.ServerPeakRssKb / 1024.0;
-            Line($"| Import of {import.Run.Users:N0} users in 500-user batches: server peak RSS | ≤ 300 MB | {peakMb:N0} MB | {Status(peakMb <= 300)} |");
+            Line($"| Import of {import.Run.Users:N0} users in 500-user batches: server peak RSS | ≤ 200 MB | {peakMb:N0} MB | {Status(peakMb <= 200)} |");
             var (early, late, growth) = Flatness(import);
             Line($"| … flat from the first 10 % to the end (median RSS of the last tenth ≤ 110 % of the second tenth's) | ≤ +10 % | " +
                  $"{growth:+0.0;-0.0} % ({early:N0} → {late:N0} MB) | {Status(growth <= 10)} |");
@@ -105,7 +111,7 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
             $"p99 {_results.PercentileLatency(DeleteServer, 99):N1} vs {_results.PercentileLatency(DeleteRaw, 99):N1} ms)");
         var p99 = _results.PercentileLatency(Small, 99);
         var copyP99 = _results.PercentileLatency(SmallCopy, 99);
-        Goal("A 50-user kept-hash batch (1 client): p99 latency against its COPY baseline's p99", "≤ 3×", copyP99 / p99, 1 / 3.0,
+        Goal("A 50-user kept-hash batch (1 client): p99 latency against its COPY baseline's p99", "≤ 2×", copyP99 / p99, 1 / 2.0,
             $"{X(p99 / copyP99)} ({p99:N1} vs {copyP99:N1} ms)");
         Line();
     }

@@ -19,7 +19,7 @@ public sealed class CopyWriter(NpgsqlDataSource dataSource)
         "region, identity_number, password_hash, password_salt, password_algorithm, password_last_set_at, reset_password_on_next_login, " +
         "password_security_level, protected_otp_secret, protected_otp_recovery_code, custom_data, metadata_source, user_source_type, " +
         "user_source_id, register_source, logins_count, last_login, last_ip, last_login_app, last_mfa_time, main_department_id, post_ids, " +
-        "tenant_id, signed_up, status_changed_at, created_at, updated_at";
+        "tenant_id, signed_up, status_changed_at, created_at, updated_at, email_key, username_key, phone_key, keys_version";
 
     public Task WriteAsync(RowSet rows)
     {
@@ -65,6 +65,8 @@ public sealed class CopyWriter(NpgsqlDataSource dataSource)
             Timestamp(copy, a.StatusChangedAt);
             Timestamp(copy, a.CreatedAt);
             Timestamp(copy, a.UpdatedAt);
+            Texts(copy, a.EmailKey, a.UsernameKey, a.PhoneKey);
+            copy.Write(a.KeysVersion, NpgsqlDbType.Integer);
         }
 
         copy.Complete();

@@ -78,8 +78,9 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         Log("Profiling the stages of a batch in process…");
         using (var profile = new StageProfile(dataSource, poolId, users, settings.WorkFactor))
         {
-            _results.ProfileKept500 = await profile.MeasureAsync(500, settings.ProfileBatches, plaintext: false, api, MaxBatchSize);
-            _results.ProfilePlaintext50 = await profile.MeasureAsync(50, Math.Max(2, settings.ProfileBatches / 3), plaintext: true, api, MaxBatchSize);
+            _results.ProfileKept500 = await profile.MeasureAsync(500, settings.ProfileBatches, plaintext: false, writers.Api);
+            _results.ProfileKept50 = await profile.MeasureAsync(50, settings.ProfileBatches * 4, plaintext: false, writers.Api);
+            _results.ProfilePlaintext50 = await profile.MeasureAsync(50, Math.Max(2, settings.ProfileBatches / 3), plaintext: true, writers.Api);
         }
 
         _results.AccountsBeforeScenarios = await database.CountAccountsAsync();
@@ -95,7 +96,7 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         return _results;
     }
 
-    private Dictionary<string, string> ServerSettings(string connectionString, string secret) => new()
+    private Dictionary<string, string> ServerSettings(string connectionString, string secret) => new Dictionary<string, string>
     {
         ["ConnectionStrings__UserPool"] = connectionString,
         ["Bootstrap__PoolName"] = "benchmark",
@@ -105,7 +106,7 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         ["Api__MaxRequestBodyBytes"] = (4 * 1024 * 1024).ToString(),
         ["Security__RateLimitPerSecond"] = "100000",
         ["Passwords__BcryptWorkFactor"] = settings.WorkFactor.ToString(),
-    };
+    }.Concat(settings.ServerEnvironment).ToDictionary();
 
     private async Task ImportAsync(Writers writers, UserFactory users, CpuMeter cpu, ProcessMemory memory, BenchDatabase database)
     {
@@ -132,21 +133,25 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
     /// <summary>The first goal's shape only, server and COPY alternating, with the share of each pair printed.</summary>
     private async Task FocusAsync(Writers writers, UserFactory users, CpuMeter cpu, ProcessMemory memory)
     {
-        await RunAsync(writers, users, new Config(0, Method.Copy, 500, 2), 2_000, cpu, memory, record: false);
-        await RunAsync(writers, users, new Config(0, Method.Server, 500, 2), 2_000, cpu, memory, record: false);
+        var batch = settings.FocusBatchSize;
+        await RunAsync(writers, users, new Config(0, Method.Copy, batch, 2), 2_000, cpu, memory, record: false);
+        await RunAsync(writers, users, new Config(0, Method.Server, batch, 2), 2_000, cpu, memory, record: false);
         for (var rep = 0; rep < settings.Repetitions; rep++)
         {
             foreach (var method in rep % 2 == 0 ? new[] { Method.Server, Method.Copy } : [Method.Copy, Method.Server])
             {
-                await RunAsync(writers, users, new Config(1, method, 500, 2), settings.UsersPerLargeRun, cpu, memory, record: true);
+                await RunAsync(writers, users, new Config(1, method, batch, 2), batch >= 500 ? settings.UsersPerLargeRun : settings.UsersPerLargeRun / 3, cpu, memory, record: true);
             }
         }
 
-        var server = _results.MedianUsersPerSecond(new Config(1, Method.Server, 500, 2));
-        var copy = _results.MedianUsersPerSecond(new Config(1, Method.Copy, 500, 2));
-        var serverRuns = _results.Of(new Config(1, Method.Server, 500, 2));
+        var server = _results.MedianUsersPerSecond(new Config(1, Method.Server, batch, 2));
+        var copy = _results.MedianUsersPerSecond(new Config(1, Method.Copy, batch, 2));
+        var shares = Enumerable.Range(0, settings.Repetitions)
+            .Select(i => _results.Of(new Config(1, Method.Server, batch, 2))[i].UsersPerSecond / _results.Of(new Config(1, Method.Copy, batch, 2))[i].UsersPerSecond);
+        var serverRuns = _results.Of(new Config(1, Method.Server, batch, 2));
         var serverCpu = serverRuns.Sum(r => r.Cpu.Server) * 1000 / serverRuns.Sum(r => r.Users);
-        Log($"Medians: server {server:N0} users/s, COPY {copy:N0} users/s, share {server / copy:P0}; server CPU {serverCpu:N3} s per 1,000 users");
+        Log($"Medians: server {server:N0} users/s, COPY {copy:N0} users/s, share {server / copy:P0} (per repetition {string.Join(" ", shares.Select(s => s.ToString("P0")))}); " +
+            $"server CPU {serverCpu:N3} s per 1,000 users");
     }
 
     private async Task RepetitionAsync(int rep, Writers writers, UserFactory users, CpuMeter cpu, ProcessMemory memory)

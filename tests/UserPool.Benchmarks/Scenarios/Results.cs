@@ -24,6 +24,7 @@ public sealed class Results
     public List<HashingLimit.Bracket> Hashing { get; } = [];
     public ImportResult? Import { get; set; }
     public ProfileResult? ProfileKept500 { get; set; }
+    public ProfileResult? ProfileKept50 { get; set; }
     public ProfileResult? ProfilePlaintext50 { get; set; }
     public long AccountsBeforeScenarios { get; set; }
     public long AccountsAfterScenarios { get; set; }

@@ -6,7 +6,8 @@ namespace UserPool.Benchmarks.Workload;
 /// <summary>create-users-batch bodies, written once before a run so the clients only send bytes.</summary>
 public static class RequestBodies
 {
-    public static byte[] CreateUsersBatch(IReadOnlyList<BenchUser> users, bool keepPassword, bool dryRun = false)
+    /// <param name="unknownOption">Ends the options with a key the server does not know: refused (400) after the whole list is parsed.</param>
+    public static byte[] CreateUsersBatch(IReadOnlyList<BenchUser> users, bool keepPassword, bool dryRun = false, bool unknownOption = false)
     {
         var buffer = new ArrayBufferWriter<byte>(users.Count * 1800);
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -25,6 +26,11 @@ public static class RequestBodies
             if (dryRun)
             {
                 json.WriteBoolean("dryRun", true);
+            }
+
+            if (unknownOption)
+            {
+                json.WriteBoolean("notAnOption", true);
             }
 
             json.WriteEndObject();

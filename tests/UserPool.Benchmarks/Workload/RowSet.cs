@@ -1,3 +1,4 @@
+using UserPool.Api.Accounts.Keys;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
 
@@ -92,6 +93,11 @@ public sealed record RowSet(IReadOnlyList<Account> Accounts, IReadOnlyList<Accou
             StatusChangedAt = now,
             CreatedAt = now,
             UpdatedAt = now,
+            // The unique keys the server stores beside the values (its own normalizer, so both write the same index entries).
+            EmailKey = KeyNormalizer.EmailKeyOrNull(user.Email),
+            UsernameKey = KeyNormalizer.UsernameKeyOrNull(user.Username),
+            PhoneKey = KeyNormalizer.Phone(user.Phone, fields["phoneCountryCode"]).Key,
+            KeysVersion = KeyNormalizer.Version,
         };
     }
 }

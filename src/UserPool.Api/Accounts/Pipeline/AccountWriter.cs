@@ -5,7 +5,9 @@ namespace UserPool.Api.Accounts.Pipeline;
 
 /// <summary>
 /// Writes a batch in one transaction: accounts, identities, department and tenant links, outbox rows
-/// (and the stored answer of an idempotent request).
+/// (and the stored answer of an idempotent request). The accounts go by binary COPY (most of the bytes; the cheapest
+/// for PostgreSQL); everything that follows them goes as one batch of statements, one round trip for all (a COPY costs
+/// two of its own: at 50 users a batch, round trips were a large part of a request's fixed cost).
 /// The unique indexes have the final word: a key taken by a concurrent request since the checks fails the
 /// whole transaction with 23505, and nothing of the batch remains.
 /// </summary>
@@ -17,25 +19,26 @@ public static class AccountWriter
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await AccountCopy.Accounts.WriteAsync(connection, drafts.Select(d => d.Account), ct);
-        await CustomFieldRows.WriteAsync(connection, drafts, ct);
-        if (drafts.Any(d => d.Identities.Count > 0))
+        await using (var batch = new NpgsqlBatch(connection))
         {
-            await AccountCopy.Identities.WriteAsync(connection, drafts.SelectMany(d => d.Identities), ct);
-        }
+            var checkCustomFields = CustomFieldRows.AddTo(batch, drafts);
+            AddRows(batch, AccountCopy.Identities, drafts.SelectMany(d => d.Identities).ToList());
+            AddRows(batch, AccountCopy.Departments, AccountCopy.DepartmentLinks(drafts).ToList());
+            AddRows(batch, AccountCopy.Tenants, AccountCopy.TenantLinks(drafts).ToList());
+            AddRows(batch, AccountCopy.Outbox, outbox);
+            if (batch.BatchCommands.Count > 0)
+            {
+                await using var reader = await batch.ExecuteReaderAsync(ct);
+                if (checkCustomFields is not null)
+                {
+                    await checkCustomFields(reader, ct);
+                }
 
-        if (drafts.Any(d => d.DepartmentIds.Count > 0))
-        {
-            await AccountCopy.Departments.WriteAsync(connection, AccountCopy.DepartmentLinks(drafts), ct);
-        }
-
-        if (drafts.Any(d => d.TenantIds.Count > 0))
-        {
-            await AccountCopy.Tenants.WriteAsync(connection, AccountCopy.TenantLinks(drafts), ct);
-        }
-
-        if (outbox.Count > 0)
-        {
-            await AccountCopy.Outbox.WriteAsync(connection, outbox, ct);
+                // Read to the end, so a statement's error surfaces here and not when the reader is disposed.
+                while (await reader.NextResultAsync(ct))
+                {
+                }
+            }
         }
 
         if (alsoInTransaction is not null)
@@ -44,5 +47,13 @@ public static class AccountWriter
         }
 
         await transaction.CommitAsync(ct);
+    }
+
+    private static void AddRows<TRow>(NpgsqlBatch batch, CopyTable<TRow> table, IReadOnlyList<TRow> rows)
+    {
+        if (rows.Count > 0)
+        {
+            batch.BatchCommands.Add(table.Insert(rows));
+        }
     }
 }

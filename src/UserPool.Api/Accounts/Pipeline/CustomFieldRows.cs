@@ -6,7 +6,7 @@ using UserPool.Api.Validation;
 namespace UserPool.Api.Accounts.Pipeline;
 
 /// <summary>
-/// The custom-field part of a batch's transaction, in one round trip: locks the definitions the batch used (FOR SHARE,
+/// The custom-field part of a batch's transaction (in the round trip of the batch's other rows): locks the definitions the batch used (FOR SHARE,
 /// in key order) and refuses the batch if set-custom-fields changed their isUnique or encrypted since the checks, then
 /// inserts the unique values. set-custom-fields locks the same rows FOR UPDATE before it migrates stored values, so
 /// either it waits for this batch and migrates its rows too, or this batch sees the new flags: no value escapes.
@@ -25,23 +25,45 @@ public static class CustomFieldRows
 
     public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<AccountDraft> drafts, CancellationToken ct)
     {
-        var used = drafts.SelectMany(d => d.CustomFields).DistinctBy(f => f.Key).ToDictionary(f => f.Key);
-        if (used.Count == 0)
+        await using var batch = new NpgsqlBatch(connection);
+        if (AddTo(batch, drafts) is not { } check)
         {
             return;
         }
 
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await check(reader, ct);
+        while (await reader.NextResultAsync(ct))
+        {
+        }
+    }
+
+    /// <summary>
+    /// Adds the lock (first, so its rows are the batch's first result) and the unique values to a batch of the write;
+    /// returns what reads the lock's rows and refuses the batch if a flag changed, or null when no custom field is used.
+    /// </summary>
+    public static Func<NpgsqlDataReader, CancellationToken, Task>? AddTo(NpgsqlBatch batch, IReadOnlyList<AccountDraft> drafts)
+    {
+        var used = drafts.SelectMany(d => d.CustomFields).DistinctBy(f => f.Key).ToDictionary(f => f.Key);
+        if (used.Count == 0)
+        {
+            return null;
+        }
+
         var poolId = drafts[0].Account.UserPoolId;
         var rows = drafts.SelectMany(d => d.UniqueCustomValues.Select(v => (v, d.Account.Id))).ToList();
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command(LockSql, poolId, (used.Keys.ToArray(), NpgsqlDbType.Text)));
+        batch.BatchCommands.Insert(0, Command(LockSql, poolId, (used.Keys.ToArray(), NpgsqlDbType.Text)));
         if (rows.Count > 0)
         {
             batch.BatchCommands.Add(Command(InsertSql, poolId, (rows.Select(r => r.v.Key).ToArray(), NpgsqlDbType.Text),
                 (rows.Select(r => r.v.Hash).ToArray(), NpgsqlDbType.Bytea), (rows.Select(r => r.Id).ToArray(), NpgsqlDbType.Text)));
         }
 
-        await using var reader = await batch.ExecuteReaderAsync(ct);
+        return (reader, ct) => CheckFlagsAsync(reader, used, ct);
+    }
+
+    private static async Task CheckFlagsAsync(NpgsqlDataReader reader, Dictionary<string, CustomFieldRule> used, CancellationToken ct)
+    {
         while (await reader.ReadAsync(ct))
         {
             var field = used[reader.GetString(0)];
@@ -53,8 +75,6 @@ public static class CustomFieldRows
                     [new ItemError(null, $"customData.{field.Key}", ErrorCodes.InvalidValue, message)]);
             }
         }
-
-        await reader.NextResultAsync(ct);
     }
 
     private static NpgsqlBatchCommand Command(string sql, string poolId, params (Array Values, NpgsqlDbType Type)[] arrays)

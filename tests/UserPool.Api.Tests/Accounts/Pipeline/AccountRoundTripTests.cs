@@ -74,4 +74,31 @@ public sealed class AccountRoundTripTests(UserPoolApiFactory api) : IAsyncLifeti
             Assert.True(JsonNode.DeepEquals(sent, answered[field]), $"identities[0].{field}: sent {sent?.ToJsonString()}, answered {answered[field]?.ToJsonString()}");
         }
     }
+
+    /// <summary>
+    /// Identities are written as one INSERT whose text[] column travels as array literals: every text that could break
+    /// a literal (quotes, backslashes, commas, braces, the word NULL, a spaced text) reads back as sent.
+    /// </summary>
+    [Fact]
+    public async Task OriginConnIds_ThatLookLikeArraySyntax_AreStoredAndAnsweredAsSent()
+    {
+        using var client = api.CreateSignedClient();
+        string[] awkward = ["a\"b", "c\\d", "e,f", "{g}", "NULL", " h ", "中文", "\\\""];
+        var identity = new JsonObject
+        {
+            ["extIdpId"] = "idp-awkward", ["provider"] = "github", ["type"] = "primary", ["userIdInIdp"] = $"gh-{SampleUsers.Token()}",
+            ["originConnIds"] = new JsonArray(awkward.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),
+        };
+        var user = new Dictionary<string, object?> { ["username"] = $"awkward-{SampleUsers.Token()}", ["identities"] = new JsonArray(identity) };
+
+        var userId = (string)(await AccountSeed.CreateUsersAsync(client, user))[0]["userId"]!;
+
+        await using (var db = api.CreateDbContext())
+        {
+            Assert.Equal(awkward, (await db.Identities.SingleAsync(i => i.AccountId == userId)).OriginConnIds);
+        }
+
+        var answered = AccountSeed.Data(await client.GetEnvelopeAsync($"/api/v3/get-user?userId={userId}&withIdentities=true"));
+        Assert.Equal(awkward, answered["identities"]![0]!["originConnIds"]!.AsArray().Select(n => (string)n!));
+    }
 }
