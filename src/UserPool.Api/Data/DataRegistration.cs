@@ -60,6 +60,11 @@ public static class DataRegistration
             csb.MaxPoolSize = settings.MaxPoolSize;
         }
 
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            csb.MaxAutoPrepare = settings.MaxAutoPrepare;
+        }
+
         return csb.ConnectionString;
     }
 }

@@ -29,6 +29,15 @@ public sealed class DatabaseOptions
     [Range(1, 1000)]
     public int MaxPoolSize { get; set; } = 20;
 
+    /// <summary>
+    /// Statements each connection keeps prepared once used five times (Npgsql's Max Auto Prepare, unless the connection
+    /// string sets it): PostgreSQL then skips parsing and planning what every batch repeats (its lookups, the rows that
+    /// follow its accounts). At 50 users a batch it took a third of PostgreSQL's CPU per user off the server's path
+    /// (docs/benchmarks.md). 0 turns it off, as a PgBouncer in transaction mode older than 1.21 needs.
+    /// </summary>
+    [Range(0, 1000)]
+    public int MaxAutoPrepare { get; set; } = 64;
+
     /// <summary>How long a request waits to connect, a free pooled connection included (Npgsql's Timeout, unless set); then 503.</summary>
     [Range(1, 300)]
     public int ConnectionWaitSeconds { get; set; } = 5;
