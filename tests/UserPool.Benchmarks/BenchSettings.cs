@@ -13,6 +13,8 @@ public sealed record BenchSettings
     public int PlaintextUsersPerRun { get; init; } = 400;
     /// <summary>Users deleted per measured run of scenario 3 (50-user batches), by the server and by the baseline alike.</summary>
     public int DeletesPerRun { get; init; } = 5_000;
+    /// <summary>Accounts updated per measured run of scenario 4 (50-account batches), by the server and by the baseline alike.</summary>
+    public int UpdatesPerRun { get; init; } = 5_000;
     public int Repetitions { get; init; } = 7;
     public int HashSamples { get; init; } = 12;
     public int ProfileBatches { get; init; } = 8;
@@ -27,6 +29,8 @@ public sealed record BenchSettings
     public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
     /// <summary>Only scenario 3 (delete-users-batch of 50 against DELETE … = ANY), printed and not written.</summary>
     public bool DeletesOnly { get; init; }
+    /// <summary>Only scenario 4 (update-user-batch of 50 against UPDATE … FROM unnest), printed and not written.</summary>
+    public bool UpdatesOnly { get; init; }
 
     public static BenchSettings Parse(string[] args)
     {
@@ -34,7 +38,7 @@ public sealed record BenchSettings
             ? new BenchSettings
             {
                 Quick = true, SeedAccounts = 5_000, UsersPerLargeRun = 2_000, UsersPerSmallRun = 1_000,
-                PlaintextUsersPerRun = 100, DeletesPerRun = 1_000, Repetitions = 2, HashSamples = 5, ProfileBatches = 3,
+                PlaintextUsersPerRun = 100, DeletesPerRun = 1_000, UpdatesPerRun = 1_000, Repetitions = 2, HashSamples = 5, ProfileBatches = 3,
             }
             : new BenchSettings();
         for (var i = 0; i < args.Length; i++)
@@ -57,6 +61,8 @@ public sealed record BenchSettings
                 },
                 "--deletes" => settings with { DeletesOnly = true },
                 "--deletes-per-run" when i + 1 < args.Length => settings with { DeletesPerRun = int.Parse(args[++i]) },
+                "--updates" => settings with { UpdatesOnly = true },
+                "--updates-per-run" when i + 1 < args.Length => settings with { UpdatesPerRun = int.Parse(args[++i]) },
                 "--help" or "-h" => throw new UsageException(),
                 var other => throw new UsageException($"Unknown option {other}"),
             };
@@ -77,6 +83,8 @@ public sealed record BenchSettings
           --server-env KEY=VALUE   an extra environment variable for the server (repeatable), e.g. DOTNET_gcServer=0
           --deletes      only scenario 3 (delete-users-batch of 50 against DELETE … WHERE id = ANY), printed, no report
           --deletes-per-run N   users deleted per measured run of scenario 3 (default 5,000, quick 1,000)
+          --updates      only scenario 4 (update-user-batch of 50 against UPDATE … FROM unnest), printed, no report
+          --updates-per-run N   users updated per measured run of scenario 4 (default 5,000, quick 1,000)
         """;
 }
 

@@ -17,7 +17,7 @@ catch (UsageException usage)
 
 var root = RepositoryRoot.Find() ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
 var results = await new BenchmarkRun(settings, root).ExecuteAsync();
-if (settings.Focus || settings.DeletesOnly)
+if (settings.Focus || settings.DeletesOnly || settings.UpdatesOnly)
 {
     return 0;
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UserPool.Api.Accounts.Contracts;
 using UserPool.Api.Accounts.Idempotency;
@@ -34,48 +33,7 @@ public static class AccountCreation
     /// <summary>Every create batch is observed here: one log line and the batch metrics, whatever its outcome.</summary>
     private static Task<Results<Ok<TAnswer>, ContentHttpResult>> CreateAsync<TRequest, TAnswer>(
         AccountCreationServices services, TRequest? request, CreateAccountsCommand command, Func<IReadOnlyList<AccountView>, TAnswer> answer) =>
-        services.Batches.ObserveAsync(BatchOperations.Create, command.Kind, services.Http, services.Pool.Id, command.List?.Count ?? 0,
-            dryRun: command.Options?.DryRun == true,
-            () => RunIdempotentAsync(services.Http, services.Pool, services.Idempotency, request,
-                (ticket, ct) => services.Pipeline.CreateAsync(command with { Idempotency = ticket }, ct), answer));
-
-    /// <summary>Runs a batch write under the request's Idempotency-Key (create and update share it).</summary>
-    internal static async Task<Results<Ok<TAnswer>, ContentHttpResult>> RunIdempotentAsync<TRequest, TAnswer>(
-        HttpContext http, CurrentPool pool, IdempotencyStore idempotency, TRequest? request,
-        Func<IdempotencyTicket?, CancellationToken, Task<IReadOnlyList<AccountView>>> write, Func<IReadOnlyList<AccountView>, TAnswer> answer)
-    {
-        var services = (Http: http, Pool: pool, Idempotency: idempotency);
-        var ct = services.Http.RequestAborted;
-        var (ticket, replay) = await services.Idempotency.BeginAsync(services.Http, services.Pool.Id, request,
-            views => JsonSerializer.Serialize(answer(views), JsonDefaults.Options));
-        if (replay is not null)
-        {
-            return Replayed(services.Http, replay);
-        }
-
-        try
-        {
-            var written = await write(ticket, ct);
-            return TypedResults.Ok(answer(written));
-        }
-        catch (Exception exception) when (ticket is not null && exception is IdempotencyRaceException or ApiException { StatusCode: 409 })
-        {
-            // A concurrent request with the same key was written first (its accounts now conflict with ours):
-            // answer as it was answered.
-            var (_, stored) = await services.Idempotency.BeginAsync(services.Http, services.Pool.Id, request, _ => "");
-            if (stored is not null)
-            {
-                return Replayed(services.Http, stored);
-            }
-
-            if (exception is ApiException)
-            {
-                throw;
-            }
-
-            throw new ApiException(409, $"A request with this {IdempotencyStore.Header} is in progress");
-        }
-    }
-
-    private static ContentHttpResult Replayed(HttpContext http, string answer) => IdempotencyStore.Replayed(http, answer);
+        new AccountBatchCall(services.Http, services.Pool, services.Idempotency, services.Batches).RunAsync(
+            BatchOperations.Create, command.Kind, request, command.List?.Count ?? 0, dryRun: command.Options?.DryRun == true,
+            (ticket, ct) => services.Pipeline.CreateAsync(command with { Idempotency = ticket }, ct), answer, firstWriterWonStatus: 409);
 }

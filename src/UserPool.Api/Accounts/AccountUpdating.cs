@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UserPool.Api.Accounts.Contracts;
 using UserPool.Api.Accounts.Idempotency;
@@ -32,8 +31,7 @@ public static class AccountUpdating
 
     private static Task<Results<Ok<TAnswer>, ContentHttpResult>> UpdateAsync<TRequest, TAnswer>(
         AccountUpdateServices services, TRequest? request, UpdateAccountsCommand command, Func<IReadOnlyList<AccountView>, TAnswer> answer) =>
-        services.Batches.ObserveAsync(BatchOperations.Update, command.Kind, services.Http, services.Pool.Id, command.List?.Count ?? 0,
-            dryRun: command.Options?.DryRun == true,
-            () => AccountCreation.RunIdempotentAsync(services.Http, services.Pool, services.Idempotency, request,
-                (ticket, ct) => services.Pipeline.UpdateAsync(command with { Idempotency = ticket }, ct), answer));
+        new AccountBatchCall(services.Http, services.Pool, services.Idempotency, services.Batches).RunAsync(
+            BatchOperations.Update, command.Kind, request, command.List?.Count ?? 0, dryRun: command.Options?.DryRun == true,
+            (ticket, ct) => services.Pipeline.UpdateAsync(command with { Idempotency = ticket }, ct), answer, firstWriterWonStatus: 409);
 }

@@ -32,17 +32,14 @@ internal static class PublicAccountReadEndpoints
     private static async Task<Ok<Envelope<PublicAccountDto>>> GetPublicAccount(
         [AsParameters] GetPublicAccountQuery query, CurrentPool pool, AccountReader reader, CancellationToken ct)
     {
-        var key = AccountReadRequests.Key(query.UserId, query.UserIdType);
-        var account = await reader.GetAsync(pool, AccountKind.PublicAccount, key, query.Options(), ct);
+        var account = await reader.GetAsync(pool, AccountKind.PublicAccount, query.UserId, query.UserIdType, query.Options(), ct);
         return TypedResults.Ok(Envelope.Success(new PublicAccountDto(account)));
     }
 
     private static async Task<Ok<Envelope<IEnumerable<PublicAccountDto>>>> GetPublicAccountBatch(
         [AsParameters] GetPublicAccountBatchQuery query, CurrentPool pool, AccountReader reader, CancellationToken ct)
     {
-        var type = AccountIdTypes.Parse(query.UserIdType);
-        var keys = AccountReadRequests.Keys(query.AllUserIds(), type);
-        var accounts = await reader.GetManyAsync(pool, AccountKind.PublicAccount, type, keys, query.Options(), ct);
+        var accounts = await reader.GetManyAsync(pool, AccountKind.PublicAccount, query.AllUserIds(), query.UserIdType, query.Options(), ct);
         return TypedResults.Ok(Envelope.Success(accounts.Select(v => new PublicAccountDto(v))));
     }
 

@@ -48,17 +48,14 @@ internal static class UserReadEndpoints
     private static async Task<Ok<Envelope<UserDto>>> GetUser(
         [AsParameters] GetUserQuery query, CurrentPool pool, AccountReader reader, CancellationToken ct)
     {
-        var key = AccountReadRequests.Key(query.UserId, query.UserIdType);
-        var user = await reader.GetAsync(pool, AccountKind.User, key, query.Options(), ct);
+        var user = await reader.GetAsync(pool, AccountKind.User, query.UserId, query.UserIdType, query.Options(), ct);
         return TypedResults.Ok(Envelope.Success(new UserDto(user)));
     }
 
     private static async Task<Ok<Envelope<IEnumerable<UserDto>>>> GetUserBatch(
         [AsParameters] GetUserBatchQuery query, CurrentPool pool, AccountReader reader, CancellationToken ct)
     {
-        var type = AccountIdTypes.Parse(query.UserIdType);
-        var keys = AccountReadRequests.Keys(query.AllUserIds(), type);
-        var users = await reader.GetManyAsync(pool, AccountKind.User, type, keys, query.Options(), ct);
+        var users = await reader.GetManyAsync(pool, AccountKind.User, query.AllUserIds(), query.UserIdType, query.Options(), ct);
         return TypedResults.Ok(Envelope.Success(users.Select(v => new UserDto(v))));
     }
 

@@ -23,8 +23,9 @@ public sealed partial class MarkdownReport
         foreach (var (config, runs) in _results.Runs.OrderBy(r => r.Key.Scenario).ThenByDescending(r => r.Key.BatchSize).ThenByDescending(r => r.Key.Clients).ThenBy(r => r.Key.Method))
         {
             var rates = runs.Select(r => r.UsersPerSecond).ToList();
-            // Scenario 1 is compared with COPY at the same shape, scenario 3 with its raw DELETE; plaintext with the hashing limit (below).
-            var baseline = _results.Of(config with { Method = config.Scenario == 3 ? Method.RawDelete : Method.Copy, Plaintext = false });
+            // Scenario 1 is compared with COPY at the same shape, 3 and 4 with their raw DELETE and UPDATE; plaintext with the hashing limit (below).
+            var baselineMethod = config.Scenario switch { 3 => Method.RawDelete, 4 => Method.RawUpdate, _ => Method.Copy };
+            var baseline = _results.Of(config with { Method = baselineMethod, Plaintext = false });
             var vsBaseline = baseline.Count > 0 && !config.Plaintext ? Pct(Stats.Median(rates) / Stats.Median(baseline.Select(r => r.UsersPerSecond))) : "–";
             var cpu = runs.Select(r => r.Cpu).Aggregate(Hosting.CpuUsage.None, (a, b) => a.Plus(b));
             var thousands = runs.Sum(r => r.Users) / 1000.0;
@@ -39,7 +40,7 @@ public sealed partial class MarkdownReport
     }
 
     private static string ScenarioName(Config config) =>
-        config.Scenario == 3 ? "3 delete" : config.Plaintext ? "2 plaintext" : "1 kept hash";
+        config.Scenario switch { 3 => "3 delete", 4 => "4 update", _ => config.Plaintext ? "2 plaintext" : "1 kept hash" };
 
     private void HashingTable()
     {

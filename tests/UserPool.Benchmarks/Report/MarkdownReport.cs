@@ -22,6 +22,8 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
     private static readonly Config SmallCopy = new(1, Method.Copy, 50, 1);
     private static readonly Config DeleteServer = new(3, Method.Server, 50, 2);
     private static readonly Config DeleteRaw = new(3, Method.RawDelete, 50, 2);
+    private static readonly Config UpdateServer = new(4, Method.Server, 50, 2);
+    private static readonly Config UpdateRaw = new(4, Method.RawUpdate, 50, 2);
 
     private readonly StringBuilder _md = new();
 
@@ -55,9 +57,16 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
         Line("Options (after `--`): `--quick`; `--runs N` repetitions of every scenario (default 7, quick 2); `--out PATH` " +
              "where the report goes (default `docs/benchmarks.md`); `--no-build` to reuse the server already built in `src/UserPool.Api/bin/Release`; " +
              "`--focus` to try a change: only the first goal's shape, the server against COPY with 30,000 users a run, printed, no report; " +
-             "`--deletes` likewise for scenario 3 alone (`--deletes-per-run N`, default 5,000). Scenario 3 writes the accounts it deletes by COPY " +
+             "`--deletes` likewise for scenario 3 alone (`--deletes-per-run N`, default 5,000), `--updates` for scenario 4 alone " +
+             "(`--updates-per-run N`, default 5,000). Scenario 3 writes the accounts it deletes by COPY " +
              "first (not measured), with their identity and department links, then deletes them in 50-user batches: the server by " +
-             "delete-users-batch (ids looked up, every one checked, one DELETE, cascades) against one raw `DELETE … WHERE id = ANY(…)` per batch.");
+             "delete-users-batch (ids looked up, every one checked, one DELETE, cascades) against one raw `DELETE … WHERE id = ANY(…)` per batch. " +
+             "Scenario 4 picks accounts the server created (kept hashes, canonical keys; at random, so the changes land all over the indexes) " +
+             "and gives each a fresh e-mail, phone, username, nickname, city, company, profile and two custom-data fields in 50-account batches: " +
+             "the server by update-user-batch (accounts read, every change validated, keys canonicalised and checked against the pool, moved keys " +
+             "freed, one UPDATE … FROM unnest, custom fields locked) against one raw `UPDATE accounts … FROM unnest(…)` per batch setting the same " +
+             "columns, the canonical key columns included (computed by the server's key normalizer before the run). No password is sent: an " +
+             "update's password is always a plaintext to hash, which scenario 2 measures.");
         Line();
         Line("Needs the .NET 10 SDK and PostgreSQL server binaries (`initdb`, `pg_ctl`, `postgres` on PATH or under /usr/lib/postgresql); no Docker. " +
              "The program builds the server in Release, starts a private PostgreSQL cluster in `.data/bench-postgres` (a fresh database every run), " +
@@ -109,6 +118,11 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
         Goal("Scenario 3, delete-users-batch of 50 users (2 clients): share of `DELETE … WHERE id = ANY(…)`", "≥ 50 %", deletes / rawDeletes, 0.50,
             $"{Pct(deletes / rawDeletes)} ({N(deletes)} vs {N(rawDeletes)} accounts/s; per repetition {Paired(DeleteServer, DeleteRaw, Pct)}; " +
             $"p99 {_results.PercentileLatency(DeleteServer, 99):N1} vs {_results.PercentileLatency(DeleteRaw, 99):N1} ms)");
+        var updates = _results.MedianUsersPerSecond(UpdateServer);
+        var rawUpdates = _results.MedianUsersPerSecond(UpdateRaw);
+        Goal("Scenario 4, update-user-batch of 50 kept-hash accounts (2 clients): share of `UPDATE … FROM unnest(…)`", "≥ 50 %", updates / rawUpdates, 0.50,
+            $"{Pct(updates / rawUpdates)} ({N(updates)} vs {N(rawUpdates)} accounts/s; per repetition {Paired(UpdateServer, UpdateRaw, Pct)}; " +
+            $"p99 {_results.PercentileLatency(UpdateServer, 99):N1} vs {_results.PercentileLatency(UpdateRaw, 99):N1} ms)");
         var p99 = _results.PercentileLatency(Small, 99);
         var copyP99 = _results.PercentileLatency(SmallCopy, 99);
         Goal("A 50-user kept-hash batch (1 client): p99 latency against its COPY baseline's p99", "≤ 2×", copyP99 / p99, 1 / 2.0,
@@ -143,6 +157,7 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
         Method.Server => "**server** (HTTP)",
         Method.Copy => "COPY baseline",
         Method.RawDelete => "DELETE = ANY baseline",
+        Method.RawUpdate => "UPDATE … FROM unnest baseline",
         _ => "EF Core baseline",
     };
 

@@ -15,7 +15,7 @@ namespace UserPool.Benchmarks.Scenarios;
 /// The whole run: fresh database, the server in Release, reference data, the 100,000-user import (which
 /// also seeds the pool), then every scenario and its baselines repeated and interleaved, then the stage profile.
 /// </summary>
-public sealed class BenchmarkRun(BenchSettings settings, string root)
+public sealed partial class BenchmarkRun(BenchSettings settings, string root)
 {
     private const string CreateUsersBatch = "/api/v3/create-users-batch";
     private const string DeleteUsersBatch = "/api/v3/delete-users-batch";
@@ -59,7 +59,8 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         var users = new UserFactory(departments, BCrypt.Net.BCrypt.HashPassword("Kept-Password-1", settings.WorkFactor));
         await using var memory = new ProcessMemory(server.Pid);
         var cpu = new CpuMeter(server.Pid, database.PostmasterPid());
-        var writers = new Writers(api, new CopyWriter(dataSource), new EfWriter(efOptions), poolId, new RawDeleter(dataSource, poolId));
+        var writers = new Writers(api, new CopyWriter(dataSource), new EfWriter(efOptions), poolId, new RawDeleter(dataSource, poolId),
+            new RawUpdater(dataSource, poolId), dataSource);
 
         await ImportAsync(writers, users, cpu, memory, database);
         if (settings.Focus)
@@ -71,6 +72,12 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         if (settings.DeletesOnly)
         {
             await DeletesOnlyAsync(writers, users, cpu, memory);
+            return _results;
+        }
+
+        if (settings.UpdatesOnly)
+        {
+            await UpdatesOnlyAsync(writers, users, cpu, memory);
             return _results;
         }
 
@@ -128,6 +135,8 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         await RunAsync(writers, users, new Config(0, Method.EfCore, 500, 2), 1_000, cpu, memory, record: false);
         await RunAsync(writers, users, new Config(0, Method.Server, 50, 2), 1_000, cpu, memory, record: false);
         await RunAsync(writers, users, new Config(0, Method.Server, 50, 2, Plaintext: true), 20, cpu, memory, record: false);
+        await UpdateRunAsync(writers, users, new Config(0, Method.Server, UpdateBatchSize, UpdateClients), 500, cpu, memory, record: false);
+        await UpdateRunAsync(writers, users, new Config(0, Method.RawUpdate, UpdateBatchSize, UpdateClients), 500, cpu, memory, record: false);
     }
 
     /// <summary>The first goal's shape only, server and COPY alternating, with the share of each pair printed.</summary>
@@ -172,6 +181,11 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
         foreach (var method in rep % 2 == 0 ? new[] { Method.Server, Method.RawDelete } : [Method.RawDelete, Method.Server])
         {
             await DeleteRunAsync(writers, users, new Config(3, method, DeleteBatchSize, DeleteClients), cpu, memory, record: true);
+        }
+
+        foreach (var method in rep % 2 == 0 ? new[] { Method.Server, Method.RawUpdate } : [Method.RawUpdate, Method.Server])
+        {
+            await UpdateRunAsync(writers, users, new Config(4, method, UpdateBatchSize, UpdateClients), settings.UpdatesPerRun, cpu, memory, record: true);
         }
 
         var before = HashingLimit.Measure(settings.WorkFactor, settings.HashSamples);
@@ -266,5 +280,6 @@ public sealed class BenchmarkRun(BenchSettings settings, string root)
 
     private static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
-    private sealed record Writers(ApiClient Api, CopyWriter Copy, EfWriter Ef, string PoolId, RawDeleter RawDelete);
+    private sealed record Writers(
+        ApiClient Api, CopyWriter Copy, EfWriter Ef, string PoolId, RawDeleter RawDelete, RawUpdater RawUpdate, NpgsqlDataSource Database);
 }

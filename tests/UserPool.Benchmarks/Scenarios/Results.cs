@@ -10,6 +10,8 @@ public enum Method
     EfCore,
     /// <summary>Scenario 3's baseline: DELETE … WHERE id = ANY(…) straight into PostgreSQL.</summary>
     RawDelete,
+    /// <summary>Scenario 4's baseline: UPDATE accounts … FROM unnest(…) straight into PostgreSQL.</summary>
+    RawUpdate,
 }
 
 /// <summary>A measured configuration: who writes (the server or a baseline), how big the batches are, how many clients.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UserPool.Api.Accounts.Contracts;
 using UserPool.Api.Accounts.Idempotency;
@@ -23,41 +22,12 @@ public static class AccountDeletion
 
     public static Task<Results<Ok<Envelope<IsSuccessDto>>, ContentHttpResult>> DeleteBatchAsync(
         AccountDeletionServices services, AccountKind kind, DeleteAccountsBatchRequest? request) =>
-        services.Batches.ObserveAsync(BatchOperations.Delete, kind, services.Http, services.Pool.Id, request?.UserIds?.Count ?? 0,
-            dryRun: request?.Options?.DryRun == true, () => DeleteOrReplayAsync(services, kind, request));
-
-    private static async Task<Results<Ok<Envelope<IsSuccessDto>>, ContentHttpResult>> DeleteOrReplayAsync(
-        AccountDeletionServices services, AccountKind kind, DeleteAccountsBatchRequest? request)
-    {
-        var answer = JsonSerializer.Serialize(Deleted, JsonDefaults.Options);
-        var (ticket, replay) = await services.Idempotency.BeginAsync(services.Http, services.Pool.Id, request, _ => answer);
-        if (replay is not null)
-        {
-            return Replayed(services.Http, replay);
-        }
-
-        try
-        {
-            await services.Pipeline.DeleteAsync(services.Pool.Id, kind, request, ticket, answer, services.Http.RequestAborted);
-            return TypedResults.Ok(Deleted);
-        }
-        catch (Exception exception) when (ticket is not null && exception is IdempotencyRaceException or ApiException { StatusCode: 404 })
-        {
-            // A concurrent request with the same key deleted these accounts first: answer as it was answered.
-            var (_, stored) = await services.Idempotency.BeginAsync(services.Http, services.Pool.Id, request, _ => "");
-            if (stored is not null)
+        new AccountBatchCall(services.Http, services.Pool, services.Idempotency, services.Batches).RunAsync(
+            BatchOperations.Delete, kind, request, request?.UserIds?.Count ?? 0, dryRun: request?.Options?.DryRun == true,
+            async (ticket, ct) =>
             {
-                return Replayed(services.Http, stored);
-            }
-
-            if (exception is ApiException)
-            {
-                throw;
-            }
-
-            throw new ApiException(409, $"A request with this {IdempotencyStore.Header} is in progress");
-        }
-    }
-
-    private static ContentHttpResult Replayed(HttpContext http, string answer) => IdempotencyStore.Replayed(http, answer);
+                await services.Pipeline.DeleteAsync(services.Pool.Id, kind, request, ticket, ct);
+                return [];
+            },
+            _ => Deleted, firstWriterWonStatus: 404);
 }

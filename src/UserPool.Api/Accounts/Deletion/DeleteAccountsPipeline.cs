@@ -25,7 +25,7 @@ public sealed class DeleteAccountsPipeline(
     ILogger<DeleteAccountsPipeline> logger)
 {
     public async Task DeleteAsync(
-        string poolId, AccountKind kind, DeleteAccountsBatchRequest? request, IdempotencyTicket? ticket, string answer, CancellationToken ct)
+        string poolId, AccountKind kind, DeleteAccountsBatchRequest? request, IdempotencyTicket? ticket, CancellationToken ct)
     {
         var (type, keys) = DeleteBatchShape.Check(request, options.Value.MaxBatchSize);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -45,7 +45,8 @@ public sealed class DeleteAccountsPipeline(
             deleted = await DeleteRowsAsync(connection, poolId, kind, ids, ct);
             if (ticket is not null)
             {
-                await idempotency.SaveAsync(connection, poolId, ticket, answer, ct);
+                // A delete answers no accounts: the answer is rendered from none.
+                await idempotency.SaveAsync(connection, poolId, ticket, ticket.RenderAnswer([]), ct);
             }
 
             await transaction.CommitAsync(ct);

@@ -35,34 +35,10 @@ public sealed class DraftBuilder(string poolId, AccountKind kind, DateTime now, 
             Username = keys.Username?.Stored,
             UsernameKey = keys.Username?.Key,
             KeysVersion = KeyNormalizer.Version,
-            ExternalId = Clean(item.ExternalId),
-            Name = Clean(item.Name),
-            Nickname = Clean(item.Nickname),
             Photo = Clean(item.Photo) ?? defaultPhotoUrl,
-            Gender = Clean(item.Gender) switch { null => "U", "W" => "F", var g => g },
+            Gender = ProfileFields.Gender(item.Gender) ?? "U",
             EmailVerified = item.EmailVerified ?? false,
             PhoneVerified = item.PhoneVerified ?? false,
-            Birthdate = Clean(item.Birthdate),
-            Country = Clean(item.Country),
-            Province = Clean(item.Province),
-            City = Clean(item.City),
-            Address = Clean(item.Address),
-            StreetAddress = Clean(item.StreetAddress),
-            PostalCode = Clean(item.PostalCode),
-            Company = Clean(item.Company),
-            Browser = Clean(item.Browser),
-            Device = Clean(item.Device),
-            GivenName = Clean(item.GivenName),
-            FamilyName = Clean(item.FamilyName),
-            MiddleName = Clean(item.MiddleName),
-            Profile = Clean(item.Profile),
-            PreferredUsername = Clean(item.PreferredUsername),
-            Website = Clean(item.Website),
-            Zoneinfo = Clean(item.Zoneinfo),
-            Locale = Clean(item.Locale),
-            Formatted = Clean(item.Formatted),
-            Region = Clean(item.Region),
-            IdentityNumber = Clean(item.IdentityNumber),
             // Go sends "otp":{"secret":""} on every item: an empty secret means no OTP.
             ProtectedOtpSecret = Clean(item.Otp?.Secret) is { } secret ? protect(secret) : null,
             ProtectedOtpRecoveryCode = Clean(item.Otp?.Secret) is not null && Clean(item.Otp?.RecoveryCode) is { } code ? protect(code) : null,
@@ -73,6 +49,7 @@ public sealed class DraftBuilder(string poolId, AccountKind kind, DateTime now, 
             CreatedAt = now,
             UpdatedAt = now,
         };
+        ProfileFields.CopyTo(account, item);
 
         return new AccountDraft
         {
@@ -104,6 +81,5 @@ public sealed class DraftBuilder(string poolId, AccountKind kind, DateTime now, 
         CreatedAt = now,
     };
 
-    /// <summary>SDKs send "" for unset strings (Go, Python); an empty value is no value.</summary>
-    private static string? Clean(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    private static string? Clean(string? value) => ProfileFields.Clean(value);
 }

@@ -16,8 +16,11 @@ namespace UserPool.Api.Accounts.Reading;
 /// </summary>
 internal sealed class AccountReader(UserPoolDbContext db, CustomFieldSecrets customFieldSecrets, ReadTransaction reads)
 {
-    public async Task<AccountView> GetAsync(CurrentPool pool, AccountKind kind, AccountKey key, AccountReadOptions options, CancellationToken ct)
+    /// <summary>get-user and get-public-account: the account a query's userId and userIdType name, or a 404.</summary>
+    public async Task<AccountView> GetAsync(
+        CurrentPool pool, AccountKind kind, string? userId, string? userIdType, AccountReadOptions options, CancellationToken ct)
     {
+        var key = AccountReadRequests.Key(userId, userIdType);
         var views = await reads.RunAsync(pool.Id, async () =>
         {
             var found = await AccountLookup.FindAsync(db, pool.Id, kind, key.Type, [key], ct);
@@ -26,10 +29,15 @@ internal sealed class AccountReader(UserPoolDbContext db, CustomFieldSecrets cus
         return views.Count == 0 ? throw ApiException.NotFound(ReadMessages.NotFound(kind), ReadMessages.NotFoundApiCode) : views[0];
     }
 
-    /// <summary>The accounts the keys name, in the keys' order; unknown ids are left out, repeated ones answered once.</summary>
+    /// <summary>
+    /// get-user-batch and get-public-account-batch: the accounts the userIds name, in their order; unknown ids are left out,
+    /// repeated ones answered once.
+    /// </summary>
     public async Task<IReadOnlyList<AccountView>> GetManyAsync(
-        CurrentPool pool, AccountKind kind, AccountIdType type, IReadOnlyList<AccountKey> keys, AccountReadOptions options, CancellationToken ct)
+        CurrentPool pool, AccountKind kind, IReadOnlyList<string> userIds, string? userIdType, AccountReadOptions options, CancellationToken ct)
     {
+        var type = AccountIdTypes.Parse(userIdType);
+        var keys = AccountReadRequests.Keys(userIds, type);
         if (keys.Count == 0)
         {
             return [];

@@ -14,7 +14,8 @@ namespace UserPool.Api.Accounts.Updating;
 /// </summary>
 public static class PatchBuilder
 {
-    public static UpdateDraft Build(int index, UpdateAccountItem item, AccountKeys keys, Account stored, UpdateAccountOptions? options, bool isValid)
+    public static UpdateDraft Build(
+        int index, UpdateAccountItem item, CreateAccountItem createItem, AccountKeys keys, Account stored, UpdateAccountOptions? options, bool isValid)
     {
         var patch = new Account
         {
@@ -30,38 +31,13 @@ public static class PatchBuilder
             PhoneKey = keys.Phone?.Key,
             Username = keys.Username?.Stored,
             UsernameKey = keys.Username?.Key,
-            ExternalId = Clean(item.ExternalId),
-            Name = Clean(item.Name),
-            Nickname = Clean(item.Nickname),
             Photo = Clean(item.Photo),
-            Gender = Clean(item.Gender) == "W" ? "F" : Clean(item.Gender)!,
-            Birthdate = Clean(item.Birthdate),
-            Country = Clean(item.Country),
-            Province = Clean(item.Province),
-            City = Clean(item.City),
-            Address = Clean(item.Address),
-            StreetAddress = Clean(item.StreetAddress),
-            PostalCode = Clean(item.PostalCode),
-            Company = Clean(item.Company),
-            Browser = Clean(item.Browser),
-            Device = Clean(item.Device),
-            GivenName = Clean(item.GivenName),
-            FamilyName = Clean(item.FamilyName),
-            MiddleName = Clean(item.MiddleName),
-            Profile = Clean(item.Profile),
-            PreferredUsername = Clean(item.PreferredUsername),
-            Website = Clean(item.Website),
-            Zoneinfo = Clean(item.Zoneinfo),
-            Locale = Clean(item.Locale),
-            Formatted = Clean(item.Formatted),
-            Region = Clean(item.Region),
-            IdentityNumber = Clean(item.IdentityNumber),
+            Gender = ProfileFields.Gender(item.Gender)!,
             CustomData = RawJson.From(item.CustomData)?.Text,
             MetadataSource = stored.Kind == AccountKind.User ? RawJson.From(item.Metadata)?.Text : null,
             UserSourceType = stored.UserSourceType,
         };
-
-        var createItem = item.AsCreateItem();
+        ProfileFields.CopyTo(patch, createItem);
         var draft = new AccountDraft
         {
             Index = index,
@@ -140,5 +116,5 @@ public static class PatchBuilder
         a.UpdatedAt = now;
     }
 
-    private static string? Clean(string? value) => string.IsNullOrEmpty(value) ? null : value;
+    private static string? Clean(string? value) => ProfileFields.Clean(value);
 }

@@ -100,7 +100,7 @@ public sealed class UpdateAccountsPipeline(
 
             if (targets[index] is { } stored)
             {
-                updates.Add(PatchBuilder.Build(index, items[index], keys, stored, command.Options, isValid: failures.Count == 0));
+                updates.Add(PatchBuilder.Build(index, items[index], createItem, keys, stored, command.Options, isValid: failures.Count == 0));
             }
         }
 
