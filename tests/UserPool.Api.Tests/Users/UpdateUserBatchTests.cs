@@ -84,6 +84,25 @@ public sealed class UpdateUserBatchTests(UserPoolApiFactory api) : IAsyncLifetim
         Assert.Equal("a", (await db.Accounts.SingleAsync(a => a.Id == ids[1])).UsernameKey);
     }
 
+    /// <summary>Keys are cleared first only for accounts that give one to another item: a chain must work as a swap does.</summary>
+    [Fact]
+    public async Task UpdateUserBatch_TakingTheKeyAnotherItemMovesAway_Works()
+    {
+        using var client = api.CreateSignedClient();
+        var ids = await UpdateCalls.CreateUsersAsync(client, new { email = "a@example.com" }, new { email = "b@example.com" });
+
+        var envelope = await client.PostEnvelopeAsync("/api/v3/update-user-batch", new
+        {
+            // The first item takes b@ before the second gives it up, in the batch's order.
+            list = new[] { new { userId = ids[0], email = "B@example.com" }, new { userId = ids[1], email = "c@example.com" } },
+        });
+
+        Assert.Equal(200, (int)envelope["statusCode"]!);
+        await using var db = api.CreateDbContext();
+        Assert.Equal("b@example.com", (await db.Accounts.SingleAsync(a => a.Id == ids[0])).EmailKey);
+        Assert.Equal("c@example.com", (await db.Accounts.SingleAsync(a => a.Id == ids[1])).EmailKey);
+    }
+
     [Fact]
     public async Task UpdateUserBatch_TakingAKeyFromAnAccountOutsideTheBatch_IsRefusedNamingIt()
     {

@@ -13,8 +13,8 @@ namespace UserPool.Api.Accounts.Updating;
 internal static class AccountUpdateSql
 {
     /// <summary>
-    /// Frees the unique keys the batch moves before any is written: PostgreSQL checks a non-deferrable unique index
-    /// row by row, so two accounts swapping e-mails in one UPDATE would collide with each other half-way.
+    /// Frees the keys that accounts giving a key to another item move, before any is written: PostgreSQL checks a
+    /// non-deferrable unique index row by row, so two accounts swapping e-mails in one UPDATE would collide half-way.
     /// </summary>
     public static NpgsqlBatchCommand FreeMovedKeys(string poolId, AccountKind kind, IReadOnlyList<UpdateDraft> drafts)
     {
@@ -27,8 +27,7 @@ internal static class AccountUpdateSql
             FROM unnest($3::text[], $4::bool[], $5::bool[], $6::bool[], $7::bool[]) AS u(id, email, phone, username, external_id)
             WHERE a.user_pool_id = $1 AND a.kind = $2 AND a.id = u.id
             """);
-        var moving = drafts.Where(d => d.Moves(Pipeline.UniqueKeyKind.Email) || d.Moves(Pipeline.UniqueKeyKind.Phone)
-            || d.Moves(Pipeline.UniqueKeyKind.Username) || d.Moves(Pipeline.UniqueKeyKind.ExternalId)).ToList();
+        var moving = drafts.Where(d => d.GivesUpKeyInBatch).ToList();
         Add(command, poolId, kind);
         Array(command, NpgsqlDbType.Text, moving.Select(d => d.Stored.Id).ToArray());
         foreach (var key in (Pipeline.UniqueKeyKind[])[Pipeline.UniqueKeyKind.Email, Pipeline.UniqueKeyKind.Phone, Pipeline.UniqueKeyKind.Username, Pipeline.UniqueKeyKind.ExternalId])

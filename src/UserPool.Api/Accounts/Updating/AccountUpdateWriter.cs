@@ -18,7 +18,8 @@ internal static class AccountUpdateWriter
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var batch = new NpgsqlBatch(connection))
         {
-            if (drafts.Any(d => d.Moves(UniqueKeyKind.Email) || d.Moves(UniqueKeyKind.Phone) || d.Moves(UniqueKeyKind.Username) || d.Moves(UniqueKeyKind.ExternalId)))
+            // Only a swap needs its keys cleared first; an update that takes free keys is one UPDATE (half the row versions).
+            if (drafts.Any(d => d.GivesUpKeyInBatch))
             {
                 batch.BatchCommands.Add(AccountUpdateSql.FreeMovedKeys(poolId, kind, drafts));
             }

@@ -111,6 +111,11 @@ public sealed class UpdateAccountsPipeline(
         NpgsqlConnection connection, string poolId, List<UpdateDraft> updates, BatchErrors errors, CancellationToken ct)
     {
         var checkable = updates.Where(u => u.Draft.IsValid).ToList();
+        foreach (var update in updates)
+        {
+            update.GivesUpKeyInBatch = false;
+        }
+
         var drafts = checkable.Select(u => u.Draft).ToList();
         var found = await BatchLookups.RunAsync(connection, poolId, drafts, conflicts: true, ct);
         CustomDataCheck.Apply(drafts, found.CustomFields, errors);

@@ -19,6 +19,12 @@ public sealed class UpdateDraft
     /// <summary>resetPasswordOnNextLogin as sent (null: unchanged).</summary>
     public bool? ResetPasswordOnNextLogin { get; init; }
 
+    /// <summary>
+    /// Whether another item of the batch takes a key this account holds now: then its moved keys are cleared before the
+    /// batch's values are written (a swap). Set by the conflict check, which sees every stored holder of the batch's keys.
+    /// </summary>
+    public bool GivesUpKeyInBatch { get; set; }
+
     /// <summary>Whether the item moves a key of this kind (to a value that may be its present one).</summary>
     public bool Moves(UniqueKeyKind kind) => kind switch
     {

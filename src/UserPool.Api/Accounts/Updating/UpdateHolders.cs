@@ -14,9 +14,22 @@ internal sealed class UpdateHolders(IReadOnlyList<UpdateDraft> batch)
     private readonly Dictionary<int, UpdateDraft> _byIndex = batch.ToDictionary(u => u.Draft.Index);
     private readonly Dictionary<string, UpdateDraft> _byAccount = batch.ToDictionary(u => u.Stored.Id, StringComparer.Ordinal);
 
-    public bool IsSelfOrFreed(ExistingHolder holder) =>
-        _byIndex[holder.Key.Index].Stored.Id == holder.AccountId
-        || (_byAccount.TryGetValue(holder.AccountId, out var other) && other.Moves(holder.Key.Kind));
+    public bool IsSelfOrFreed(ExistingHolder holder)
+    {
+        if (_byIndex[holder.Key.Index].Stored.Id == holder.AccountId)
+        {
+            return true;
+        }
+
+        if (_byAccount.TryGetValue(holder.AccountId, out var other) && other.Moves(holder.Key.Kind))
+        {
+            // A swap: the holder's key must be cleared before the taker's is written (one UPDATE checks row by row).
+            other.GivesUpKeyInBatch = true;
+            return true;
+        }
+
+        return false;
+    }
 
     public bool IsSelfOrFreedCustomValue(int index, string fieldKey, string holderId) =>
         _byIndex[index].Stored.Id == holderId
