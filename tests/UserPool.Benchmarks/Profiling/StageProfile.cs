@@ -35,7 +35,8 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
     [
         "parse (JSON → request)", "validate + drafts + in-batch duplicates", "open connection",
         "reference lookups (departments, tenants, custom fields) + checks", ConflictStage,
-        "hashing", "BEGIN + COPY accounts", "custom-field definitions locked (FOR SHARE)", "COPY identities", "COPY department links", "COMMIT", "serialize answer (JSON)",
+        "hashing", "BEGIN + COPY accounts", "identities, department links, custom-field lock (one batch of statements)", "COMMIT",
+        "serialize answer (JSON)",
     ];
 
     /// <summary>
@@ -162,17 +163,13 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
         await using var transaction = await connection.BeginTransactionAsync();
         await AccountCopy.Accounts.WriteAsync(connection, drafts.Select(d => d.Account), CancellationToken.None);
         t[6] = Lap();
-        await CustomFieldRows.WriteAsync(connection, drafts, CancellationToken.None);
+        await AccountWriter.WriteFollowingRowsAsync(connection, drafts, [], CancellationToken.None);
         t[7] = Lap();
-        await AccountCopy.Identities.WriteAsync(connection, drafts.SelectMany(d => d.Identities), CancellationToken.None);
-        t[8] = Lap();
-        await AccountCopy.Departments.WriteAsync(connection, AccountCopy.DepartmentLinks(drafts), CancellationToken.None);
-        t[9] = Lap();
         await transaction.CommitAsync();
-        t[10] = Lap();
+        t[8] = Lap();
         var views = drafts.Select(d => new AccountView(d.Account, d.DepartmentIds, d.Identities, RawJson.From(d.Account.CustomData) ?? RawJson.EmptyObject));
         var answer = JsonSerializer.SerializeToUtf8Bytes(Envelope.Success(views.Select(v => new UserDto(v))), _json);
-        t[11] = Lap();
+        t[9] = Lap();
         GC.KeepAlive(answer);
         return t;
     }

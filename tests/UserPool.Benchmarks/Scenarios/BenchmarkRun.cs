@@ -51,7 +51,8 @@ public sealed partial class BenchmarkRun(BenchSettings settings, string root)
             .Where(s => !s.Key.StartsWith("ConnectionStrings", StringComparison.Ordinal) && !s.Key.EndsWith("Secret", StringComparison.Ordinal))
             .ToDictionary();
 
-        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        // The baselines (and the in-process stage profile) prepare what they repeat, as the server does (Database:MaxAutoPrepare).
+        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxAutoPrepare = 64 }.ConnectionString);
         var poolId = await PoolIdAsync(dataSource);
         using var api = await ApiClient.ConnectAsync(server.Url, poolId, AccessKeyId, secret);
         var efOptions = new DbContextOptionsBuilder<UserPoolDbContext>().UseNpgsql(dataSource).UseSnakeCaseNamingConvention().Options;

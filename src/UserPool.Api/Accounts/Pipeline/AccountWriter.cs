@@ -19,34 +19,40 @@ public static class AccountWriter
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await AccountCopy.Accounts.WriteAsync(connection, drafts.Select(d => d.Account), ct);
-        await using (var batch = new NpgsqlBatch(connection))
-        {
-            var checkCustomFields = CustomFieldRows.AddTo(batch, drafts);
-            AddRows(batch, AccountCopy.Identities, drafts.SelectMany(d => d.Identities).ToList());
-            AddRows(batch, AccountCopy.Departments, AccountCopy.DepartmentLinks(drafts).ToList());
-            AddRows(batch, AccountCopy.Tenants, AccountCopy.TenantLinks(drafts).ToList());
-            AddRows(batch, AccountCopy.Outbox, outbox);
-            if (batch.BatchCommands.Count > 0)
-            {
-                await using var reader = await batch.ExecuteReaderAsync(ct);
-                if (checkCustomFields is not null)
-                {
-                    await checkCustomFields(reader, ct);
-                }
-
-                // Read to the end, so a statement's error surfaces here and not when the reader is disposed.
-                while (await reader.NextResultAsync(ct))
-                {
-                }
-            }
-        }
-
+        await WriteFollowingRowsAsync(connection, drafts, outbox, ct);
         if (alsoInTransaction is not null)
         {
             await alsoInTransaction();
         }
 
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>What follows the accounts, in one round trip: the custom-field lock and unique values, identities, links, messages.</summary>
+    public static async Task WriteFollowingRowsAsync(
+        NpgsqlConnection connection, IReadOnlyList<AccountDraft> drafts, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        var checkCustomFields = CustomFieldRows.AddTo(batch, drafts);
+        AddRows(batch, AccountCopy.Identities, drafts.SelectMany(d => d.Identities).ToList());
+        AddRows(batch, AccountCopy.Departments, AccountCopy.DepartmentLinks(drafts).ToList());
+        AddRows(batch, AccountCopy.Tenants, AccountCopy.TenantLinks(drafts).ToList());
+        AddRows(batch, AccountCopy.Outbox, outbox);
+        if (batch.BatchCommands.Count == 0)
+        {
+            return;
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        if (checkCustomFields is not null)
+        {
+            await checkCustomFields(reader, ct);
+        }
+
+        // Read to the end, so a statement's error surfaces here and not when the reader is disposed.
+        while (await reader.NextResultAsync(ct))
+        {
+        }
     }
 
     private static void AddRows<TRow>(NpgsqlBatch batch, CopyTable<TRow> table, IReadOnlyList<TRow> rows)
