@@ -103,6 +103,27 @@ public sealed class UpdateUserBatchTests(UserPoolApiFactory api) : IAsyncLifetim
         Assert.Equal("c@example.com", (await db.Accounts.SingleAsync(a => a.Id == ids[1])).EmailKey);
     }
 
+    /// <summary>A batch member that keeps its key still holds it: written first, the unique index refuses, and the answer names it.</summary>
+    [Fact]
+    public async Task UpdateUserBatch_TakingTheKeyOfABatchMemberThatKeepsIt_IsRefusedNamingIt_AndChangesNothing()
+    {
+        using var client = api.CreateSignedClient();
+        var ids = await UpdateCalls.CreateUsersAsync(client, new { email = "a@example.com" }, new { email = "b@example.com" });
+
+        var envelope = await client.PostEnvelopeAsync("/api/v3/update-user-batch", new
+        {
+            list = new object[] { new { userId = ids[0], email = "b@example.com" }, new { userId = ids[1], nickname = "keeps b" } },
+        });
+
+        Assert.Equal(409, (int)envelope["statusCode"]!);
+        var error = UpdateCalls.SingleError(envelope);
+        Assert.Equal("list[0].email", (string)error["field"]!);
+        Assert.Equal(ids[1], (string)error["conflict"]!["accountId"]!);
+        await using var db = api.CreateDbContext();
+        Assert.Equal("a@example.com", (await db.Accounts.SingleAsync(a => a.Id == ids[0])).EmailKey);
+        Assert.Null((await db.Accounts.SingleAsync(a => a.Id == ids[1])).Nickname);
+    }
+
     [Fact]
     public async Task UpdateUserBatch_TakingAKeyFromAnAccountOutsideTheBatch_IsRefusedNamingIt()
     {

@@ -55,7 +55,9 @@ public sealed partial class BenchmarkRun(BenchSettings settings, string root)
         await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxAutoPrepare = 64 }.ConnectionString);
         var poolId = await PoolIdAsync(dataSource);
         using var api = await ApiClient.ConnectAsync(server.Url, poolId, AccessKeyId, secret);
-        var efOptions = new DbContextOptionsBuilder<UserPoolDbContext>().UseNpgsql(dataSource).UseSnakeCaseNamingConvention().Options;
+        // EF Core is the naive path: its defaults, statements unprepared, as an application written without care runs it.
+        await using var naiveDataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        var efOptions = new DbContextOptionsBuilder<UserPoolDbContext>().UseNpgsql(naiveDataSource).UseSnakeCaseNamingConvention().Options;
         var departments = await ReferenceData.DefineAsync(efOptions, poolId, api);
         var users = new UserFactory(departments, BCrypt.Net.BCrypt.HashPassword("Kept-Password-1", settings.WorkFactor));
         await using var memory = new ProcessMemory(server.Pid);

@@ -58,20 +58,25 @@ public sealed class UpdateAccountsPipeline(
         var passwords = new PasswordStep(hashing, transport, now, command.PoolId);
         passwords.Prepare(drafts, errors);
         DuplicateDetector.Check(drafts, errors);
+        var dryRun = command.Options?.DryRun == true;
+        // As on create: with nothing to hash the unique indexes are asked first, by the write itself, and the conflict
+        // query runs only to name the conflicts of a refused write (or of a batch failing anyway); the answer is the same.
+        var conflictsFirst = dryRun || passwords.Hashing || errors.Any;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await CheckAgainstDatabaseAsync(connection, command.PoolId, updates, errors, ct);
+        await CheckAgainstDatabaseAsync(connection, command.PoolId, updates, errors, conflictsFirst, ct);
         if (errors.Any)
         {
             throw errors.ToException();
         }
 
+        // From the accounts as read, before PatchBuilder.Apply turns them into the accounts as they will be.
+        UpdateHolders.MarkKeysGivenUp(updates);
         await passwords.HashAsync(drafts, ct);
         foreach (var update in updates)
         {
             PatchBuilder.Apply(update, now, JsonMerge.Objects);
         }
 
-        var dryRun = command.Options?.DryRun == true;
         // A dry run answers the accounts as they would be, ids included (they exist).
         var views = updates.Select(View).ToList();
         if (!dryRun)
@@ -108,21 +113,22 @@ public sealed class UpdateAccountsPipeline(
     }
 
     private async Task CheckAgainstDatabaseAsync(
-        NpgsqlConnection connection, string poolId, List<UpdateDraft> updates, BatchErrors errors, CancellationToken ct)
+        NpgsqlConnection connection, string poolId, List<UpdateDraft> updates, BatchErrors errors, bool conflicts, CancellationToken ct)
     {
         var checkable = updates.Where(u => u.Draft.IsValid).ToList();
-        foreach (var update in updates)
-        {
-            update.GivesUpKeyInBatch = false;
-        }
-
         var drafts = checkable.Select(u => u.Draft).ToList();
-        var found = await BatchLookups.RunAsync(connection, poolId, drafts, conflicts: true, ct);
+        var found = await BatchLookups.RunAsync(connection, poolId, drafts, conflicts, ct);
         CustomDataCheck.Apply(drafts, found.CustomFields, errors);
         var holders = new UpdateHolders(checkable);
         await CustomFieldPromisesCheck.ApplyAsync(connection, poolId, drafts, found.CustomFields, customFieldSecrets, errors, ct,
             holders.IsSelfOrFreedCustomValue);
         ConflictCheck.Apply(found.Holders.Where(h => !holders.IsSelfOrFreed(h)).ToList(), errors);
+        if (!conflicts && errors.Any)
+        {
+            // The batch fails without a write: name its conflicts too, as when they are looked for first.
+            var stored = await BatchLookups.ConflictsAsync(connection, poolId, drafts, ct);
+            ConflictCheck.Apply(stored.Where(h => !holders.IsSelfOrFreed(h)).ToList(), errors);
+        }
     }
 
     private async Task WriteAsync(
@@ -145,7 +151,7 @@ public sealed class UpdateAccountsPipeline(
             // A key a concurrent request committed after our checks: the checks now see it and name the holder; should
             // they not, the constraint still says which field it was. A deadlock that outlasted the retries stays a 503.
             var late = new BatchErrors(command.SingleItem);
-            await CheckAgainstDatabaseAsync(connection, command.PoolId, updates, late, ct);
+            await CheckAgainstDatabaseAsync(connection, command.PoolId, updates, late, conflicts: true, ct);
             if (late.Any)
             {
                 throw late.ToException();

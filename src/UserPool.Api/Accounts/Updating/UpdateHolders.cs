@@ -14,21 +14,61 @@ internal sealed class UpdateHolders(IReadOnlyList<UpdateDraft> batch)
     private readonly Dictionary<int, UpdateDraft> _byIndex = batch.ToDictionary(u => u.Draft.Index);
     private readonly Dictionary<string, UpdateDraft> _byAccount = batch.ToDictionary(u => u.Stored.Id, StringComparer.Ordinal);
 
-    public bool IsSelfOrFreed(ExistingHolder holder)
+    public bool IsSelfOrFreed(ExistingHolder holder) =>
+        _byIndex[holder.Key.Index].Stored.Id == holder.AccountId
+        || (_byAccount.TryGetValue(holder.AccountId, out var other) && other.Moves(holder.Key.Kind));
+
+    /// <summary>
+    /// Marks the accounts that give a key to another item (a swap or a chain), from the batch alone: an item's new key
+    /// that another item's account holds now and moves away. Their keys are cleared before the batch's values are
+    /// written (one UPDATE checks a unique index row by row). No query is needed: the accounts were read, and a key
+    /// held outside the batch is the unique index's to refuse and the checks' to name afterwards.
+    /// </summary>
+    public static void MarkKeysGivenUp(IReadOnlyList<UpdateDraft> batch)
     {
-        if (_byIndex[holder.Key.Index].Stored.Id == holder.AccountId)
+        var holders = new Dictionary<(UniqueKeyKind, string), UpdateDraft>();
+        foreach (var update in batch)
         {
-            return true;
+            update.GivesUpKeyInBatch = false;
+            foreach (var key in StoredKeys(update.Stored))
+            {
+                holders.TryAdd(key, update);
+            }
         }
 
-        if (_byAccount.TryGetValue(holder.AccountId, out var other) && other.Moves(holder.Key.Kind))
+        foreach (var update in batch)
         {
-            // A swap: the holder's key must be cleared before the taker's is written (one UPDATE checks row by row).
-            other.GivesUpKeyInBatch = true;
-            return true;
+            foreach (var key in update.Draft.UniqueKeys())
+            {
+                if (holders.TryGetValue((key.Kind, key.Normalized), out var holder) && holder != update && holder.Moves(key.Kind))
+                {
+                    holder.GivesUpKeyInBatch = true;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<(UniqueKeyKind, string)> StoredKeys(Data.Entities.Account stored)
+    {
+        if (stored.EmailKey is { } email)
+        {
+            yield return (UniqueKeyKind.Email, email);
         }
 
-        return false;
+        if (stored.PhoneKey is { } phone)
+        {
+            yield return (UniqueKeyKind.Phone, phone);
+        }
+
+        if (stored.UsernameKey is { } username)
+        {
+            yield return (UniqueKeyKind.Username, username);
+        }
+
+        if (stored.ExternalId is { } externalId)
+        {
+            yield return (UniqueKeyKind.ExternalId, externalId);
+        }
     }
 
     public bool IsSelfOrFreedCustomValue(int index, string fieldKey, string holderId) =>
