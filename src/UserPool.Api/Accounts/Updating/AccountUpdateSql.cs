@@ -70,11 +70,17 @@ internal static class AccountUpdateSql
     /// <summary>Writes every sent value; answers the ids it updated (an account deleted meanwhile is missing).</summary>
     public static NpgsqlBatchCommand Update(string poolId, AccountKind kind, IReadOnlyList<UpdateDraft> drafts, DateTime now)
     {
-        var texts = string.Join(", ", TextColumns.Select(c => $"{c.Column} = COALESCE(u.{c.Column}, a.{c.Column})"));
-        var textParams = string.Join(", ", TextColumns.Select((_, i) => $"${i + 5}::text[]"));
-        var next = TextColumns.Length + 5;
+        // Only the text columns some item sends: a batch changing e-mails and nicknames unnests a few arrays instead of
+        // forty, mostly NULL (PostgreSQL decodes every array and evaluates every SET per row). The text depends on the
+        // set of columns sent, which a client's batches repeat, so prepared statements still serve it.
+        // (password_hash always: password_salt's SET reads it.)
+        var sent = TextColumns.Where(c => c.Column == "password_hash" || drafts.Any(d => c.Value(d.Patch) is not null)).ToArray();
+        var texts = string.Concat(sent.Select(c => $"{c.Column} = COALESCE(u.{c.Column}, a.{c.Column}), "));
+        var textParams = string.Concat(sent.Select((_, i) => $"${i + 5}::text[], "));
+        var textNames = string.Concat(sent.Select(c => $"{c.Column}, "));
+        var next = sent.Length + 5;
         var command = new NpgsqlBatchCommand($"""
-            UPDATE accounts a SET {texts},
+            UPDATE accounts a SET {texts}
               status = COALESCE(u.status, a.status),
               status_changed_at = CASE WHEN u.status IS DISTINCT FROM a.status AND u.status IS NOT NULL THEN $3 ELSE a.status_changed_at END,
               email_verified = COALESCE(u.email_verified, a.email_verified),
@@ -85,9 +91,9 @@ internal static class AccountUpdateSql
               custom_data = CASE WHEN u.custom_data IS NULL THEN a.custom_data ELSE COALESCE(a.custom_data, {EmptyJson}) || u.custom_data::jsonb END,
               metadata_source = CASE WHEN u.metadata_source IS NULL THEN a.metadata_source ELSE COALESCE(a.metadata_source, {EmptyJson}) || u.metadata_source::jsonb END,
               updated_at = $3
-            FROM unnest($4::text[], {textParams}, ${next}::text[], ${next + 1}::bool[], ${next + 2}::bool[], ${next + 3}::timestamptz[],
+            FROM unnest($4::text[], {textParams}${next}::text[], ${next + 1}::bool[], ${next + 2}::bool[], ${next + 3}::timestamptz[],
                         ${next + 4}::bool[], ${next + 5}::text[], ${next + 6}::text[])
-              AS u(id, {string.Join(", ", TextColumns.Select(c => c.Column))}, status, email_verified, phone_verified, password_last_set_at,
+              AS u(id, {textNames}status, email_verified, phone_verified, password_last_set_at,
                    reset_password_on_next_login, custom_data, metadata_source)
             WHERE a.user_pool_id = $1 AND a.kind = $2 AND a.id = u.id
             RETURNING a.id
@@ -95,7 +101,7 @@ internal static class AccountUpdateSql
         Add(command, poolId, kind);
         command.Parameters.Add(new NpgsqlParameter { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         Array(command, NpgsqlDbType.Text, drafts.Select(d => d.Stored.Id).ToArray());
-        foreach (var (_, value) in TextColumns)
+        foreach (var (_, value) in sent)
         {
             Array(command, NpgsqlDbType.Text, drafts.Select(d => value(d.Patch)).ToArray());
         }
