@@ -15,6 +15,8 @@ internal static class AccountUpdateWriter
     public static async Task WriteAsync(NpgsqlConnection connection, string poolId, AccountKind kind, IReadOnlyList<UpdateDraft> drafts,
         IReadOnlyList<Data.Entities.OutboxMessage> outbox, DateTime now, Func<Task>? alsoInTransaction, CancellationToken ct)
     {
+        var customFieldDrafts = drafts.Select(d => d.Draft).ToList();
+        var uniqueValues = customFieldDrafts.Any(d => d.UniqueCustomValues.Count > 0);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var batch = new NpgsqlBatch(connection))
         {
@@ -31,17 +33,28 @@ internal static class AccountUpdateWriter
             }
 
             batch.BatchCommands.Add(AccountUpdateSql.Update(poolId, kind, drafts, now));
+            // The custom-field lock rides in the same round trip (first, so its rows are the first result) unless the batch
+            // writes unique values: those are inserted only once every account is known to be there (below).
+            var checkCustomFields = uniqueValues ? null : CustomFieldRows.AddTo(batch, customFieldDrafts);
             var updated = new HashSet<string>(StringComparer.Ordinal);
             await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
-                do
+                var more = true;
+                if (checkCustomFields is not null)
+                {
+                    await checkCustomFields(reader, ct);
+                    more = await reader.NextResultAsync(ct);
+                }
+
+                while (more)
                 {
                     while (await reader.ReadAsync(ct))
                     {
                         updated.Add(reader.GetString(0));
                     }
+
+                    more = await reader.NextResultAsync(ct);
                 }
-                while (await reader.NextResultAsync(ct));
             }
 
             if (drafts.FirstOrDefault(d => !updated.Contains(d.Stored.Id)) is { } gone)
@@ -51,7 +64,11 @@ internal static class AccountUpdateWriter
             }
         }
 
-        await CustomFieldRows.WriteAsync(connection, drafts.Select(d => d.Draft).ToList(), ct);
+        if (uniqueValues)
+        {
+            await CustomFieldRows.WriteAsync(connection, customFieldDrafts, ct);
+        }
+
         if (outbox.Count > 0)
         {
             await AccountCopy.Outbox.WriteAsync(connection, outbox, ct);
