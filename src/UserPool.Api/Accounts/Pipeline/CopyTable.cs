@@ -15,6 +15,7 @@ namespace UserPool.Api.Accounts.Pipeline;
 internal sealed class CopyTable<TRow>(string table)
 {
     private readonly List<CopyColumn<TRow>> _columns = [];
+    private string? _insertCommand;
 
     public string Table => table;
 
@@ -67,7 +68,7 @@ internal sealed class CopyTable<TRow>(string table)
         return command;
     }
 
-    public string InsertCommand =>
+    public string InsertCommand => _insertCommand ??=
         $"INSERT INTO {table} ({string.Join(", ", _columns.Select(c => c.Name))}) " +
         $"SELECT {string.Join(", ", _columns.Select(c => c.Select($"u.{c.Name}")))} " +
         $"FROM unnest({string.Join(", ", _columns.Select((c, i) => $"${i + 1}::{c.ArrayType}"))}) " +
@@ -152,6 +153,7 @@ internal sealed class TextArrayColumn<TRow>(string name, Func<TRow, string[]?> v
     public override string Select(string unnested) => $"{unnested}::text[]";
 }
 
+/// <summary>A column's values for all rows, in one array (no LINQ: it runs for every column of every batch).</summary>
 internal static class ColumnValues
 {
     public static T[] Of<TRow, T>(IReadOnlyList<TRow> rows, Func<TRow, T> value)
@@ -163,51 +165,5 @@ internal static class ColumnValues
         }
 
         return values;
-    }
-}
-
-/// <summary>
-/// A text[] value as PostgreSQL's array literal (<c>{"a","b\"c",NULL}</c>): every element quoted, with its quotes and
-/// backslashes escaped, so any text reads back as itself. Written here because Npgsql only writes arrays in the binary
-/// format, which cannot nest inside an unnested array.
-/// </summary>
-internal static class ArrayLiteral
-{
-    public static string? Of(string[]? values)
-    {
-        if (values is null)
-        {
-            return null;
-        }
-
-        var literal = new System.Text.StringBuilder("{");
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (i > 0)
-            {
-                literal.Append(',');
-            }
-
-            if (values[i] is not { } value)
-            {
-                literal.Append("NULL");
-                continue;
-            }
-
-            literal.Append('"');
-            foreach (var c in value)
-            {
-                if (c is '"' or '\\')
-                {
-                    literal.Append('\\');
-                }
-
-                literal.Append(c);
-            }
-
-            literal.Append('"');
-        }
-
-        return literal.Append('}').ToString();
     }
 }
