@@ -6,9 +6,9 @@ using UserPool.Api.Validation;
 namespace UserPool.Api.Accounts.Pipeline;
 
 /// <summary>
-/// The custom-field part of a batch's transaction (in the round trip of the batch's other rows): locks the definitions the batch used (FOR SHARE,
-/// in key order) and refuses the batch if set-custom-fields changed their isUnique or encrypted since the checks, then
-/// inserts the unique values. set-custom-fields locks the same rows FOR UPDATE before it migrates stored values, so
+/// The custom-field part of a batch's transaction, riding in the round trip of the batch's other rows: locks the
+/// definitions the batch used (FOR SHARE, in key order) and refuses the batch if set-custom-fields changed their
+/// isUnique or encrypted since the checks, then inserts the unique values. set-custom-fields locks the same rows FOR UPDATE before it migrates stored values, so
 /// either it waits for this batch and migrates its rows too, or this batch sees the new flags: no value escapes.
 /// </summary>
 public static class CustomFieldRows
