@@ -27,6 +27,16 @@ public sealed record UniqueKey(UniqueKeyKind Kind, int Index, string Field, stri
         _ => 2026,
     };
 
+    /// <summary>The key of this kind an account holds, as its unique index holds it (identities live in their own table: null).</summary>
+    public static string? HeldBy(Account account, UniqueKeyKind kind) => kind switch
+    {
+        UniqueKeyKind.Email => account.EmailKey,
+        UniqueKeyKind.Phone => account.PhoneKey,
+        UniqueKeyKind.Username => account.UsernameKey,
+        UniqueKeyKind.ExternalId => account.ExternalId,
+        _ => null,
+    };
+
     /// <summary>Keys come from Accounts.Keys.KeyNormalizer (stored on the account); the value shown is the one stored.</summary>
     public static UniqueKey Email(int index, string email, string key) => new(UniqueKeyKind.Email, index, "email", key, email);
 

@@ -21,17 +21,10 @@ public sealed class UpdateDraft
 
     /// <summary>
     /// Whether another item of the batch takes a key this account holds now: then its moved keys are cleared before the
-    /// batch's values are written (a swap). Set by the conflict check, which sees every stored holder of the batch's keys.
+    /// batch's values are written (a swap or a chain). Set by <see cref="UpdateHolders.MarkKeysGivenUp"/> from the accounts as read.
     /// </summary>
     public bool GivesUpKeyInBatch { get; set; }
 
     /// <summary>Whether the item moves a key of this kind (to a value that may be its present one).</summary>
-    public bool Moves(UniqueKeyKind kind) => kind switch
-    {
-        UniqueKeyKind.Email => Patch.EmailKey is not null,
-        UniqueKeyKind.Phone => Patch.PhoneKey is not null,
-        UniqueKeyKind.Username => Patch.UsernameKey is not null,
-        UniqueKeyKind.ExternalId => Patch.ExternalId is not null,
-        _ => false,
-    };
+    public bool Moves(UniqueKeyKind kind) => UniqueKey.HeldBy(Patch, kind) is not null;
 }

@@ -30,9 +30,12 @@ internal sealed class UpdateHolders(IReadOnlyList<UpdateDraft> batch)
         foreach (var update in batch)
         {
             update.GivesUpKeyInBatch = false;
-            foreach (var key in StoredKeys(update.Stored))
+            foreach (var kind in Enum.GetValues<UniqueKeyKind>())
             {
-                holders.TryAdd(key, update);
+                if (UniqueKey.HeldBy(update.Stored, kind) is { } key)
+                {
+                    holders.TryAdd((kind, key), update);
+                }
             }
         }
 
@@ -45,29 +48,6 @@ internal sealed class UpdateHolders(IReadOnlyList<UpdateDraft> batch)
                     holder.GivesUpKeyInBatch = true;
                 }
             }
-        }
-    }
-
-    private static IEnumerable<(UniqueKeyKind, string)> StoredKeys(Data.Entities.Account stored)
-    {
-        if (stored.EmailKey is { } email)
-        {
-            yield return (UniqueKeyKind.Email, email);
-        }
-
-        if (stored.PhoneKey is { } phone)
-        {
-            yield return (UniqueKeyKind.Phone, phone);
-        }
-
-        if (stored.UsernameKey is { } username)
-        {
-            yield return (UniqueKeyKind.Username, username);
-        }
-
-        if (stored.ExternalId is { } externalId)
-        {
-            yield return (UniqueKeyKind.ExternalId, externalId);
         }
     }
 
