@@ -52,7 +52,7 @@ public sealed class CreateAccountsPipeline(
         // Hashing (the slow part) overlaps the database checks; it is abandoned if any check fails.
         var hashed = errors.Any ? Task.CompletedTask : passwords.HashAsync(drafts, abandon.Token);
         var dryRun = command.Options?.DryRun == true;
-        var conflictsFirst = dryRun || passwords.Hashing || errors.Any;
+        var conflictsFirst = dryRun || passwords.WillHash || errors.Any;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {

@@ -20,6 +20,7 @@ public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport 
         {
             // An empty string is how several SDKs (Go's among them) write "no password".
             var sent = string.IsNullOrEmpty(draft.Item.Password) ? null : draft.Item.Password;
+            WillHash |= sent is null ? draft.Options.AutoGeneratePassword : !draft.Options.KeepPassword;
             if (sent is null || (!draft.IsValid && errors.HasErrorFor(draft.Index, "password")))
             {
                 // Validation already refused the text as sent (control characters, length): one error says it.
@@ -64,8 +65,11 @@ public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport 
         return PasswordRules.KeptHashFault(reading, decrypted);
     }
 
-    /// <summary>True once <see cref="HashAsync"/> has queued any password for hashing (set before it first awaits).</summary>
-    public bool Hashing { get; private set; }
+    /// <summary>
+    /// Whether <see cref="HashAsync"/> will hash anything (a plaintext sent, or a password to generate), known once
+    /// <see cref="Prepare"/> has run: such a batch is checked against the database before it spends hashing time.
+    /// </summary>
+    public bool WillHash { get; private set; }
 
     /// <summary>
     /// Not async: when the pool has too much hashing waiting, the hashing pool's 429 is thrown from here, before the
@@ -104,7 +108,6 @@ public sealed class PasswordStep(PasswordHashingPool hashing, PasswordTransport 
         }
 
         var hashes = hashing.HashAllAsync(poolId, pending.Select(p => p.Plaintext).ToList(), ct);
-        Hashing = true;
         return StoreAsync(pending, hashes);
     }
 

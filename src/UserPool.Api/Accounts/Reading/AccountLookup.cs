@@ -27,8 +27,10 @@ internal static class AccountLookup
             "JOIN accounts a ON a.user_pool_id = i.user_pool_id AND a.id = i.account_id",
     };
 
-    private static readonly Dictionary<AccountIdType, string> Statements = Joins.Keys.ToDictionary(type => type, type =>
-        "SELECT a.* FROM (" + Hits(type) + ") AS hit JOIN accounts a ON a.user_pool_id = {0} AND a.id = hit.id ORDER BY hit.ord");
+    // An id names at most one account (the primary key): it is joined once, without choosing among candidates.
+    private static readonly Dictionary<AccountIdType, string> Statements = Joins.Keys.ToDictionary(type => type, type => type == AccountIdType.UserId
+        ? "SELECT a.* FROM unnest({2}::text[], {4}::int[]) AS k(value, ord) " + Joins[type] + " WHERE a.kind = {1} ORDER BY k.ord"
+        : "SELECT a.* FROM (" + Hits(type) + ") AS hit JOIN accounts a ON a.user_pool_id = {0} AND a.id = hit.id ORDER BY hit.ord");
 
     /// <summary>The accounts found, in the order of the keys that found them (an account found twice appears twice).</summary>
     public static Task<List<Account>> FindAsync(
@@ -40,18 +42,20 @@ internal static class AccountLookup
             .ToListAsync(ct);
     }
 
+    /// <summary>The same, on a raw connection (AccountRows): for a writer that reads its accounts where it then writes them.</summary>
+    public static async Task<List<Account>> FindAsync(
+        NpgsqlConnection connection, string poolId, AccountKind kind, AccountIdType type, IReadOnlyList<AccountKey> keys, CancellationToken ct)
+    {
+        await using var command = Command(connection, Statements[type], poolId, kind, keys);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await AccountRows.ReadAllAsync(reader, ct);
+    }
+
     /// <summary>Which key (by position) names which account id; keys that name none are absent. For writers on a raw connection.</summary>
     public static async Task<Dictionary<int, string>> FindIdsAsync(
         NpgsqlConnection connection, string poolId, AccountKind kind, AccountIdType type, IReadOnlyList<AccountKey> keys, CancellationToken ct)
     {
-        var (values, extras, positions) = Unnested(keys);
-        await using var command = new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture,
-            "SELECT hit.ord, hit.id FROM (" + Hits(type) + ") AS hit", "$1", "$2", "$3", "$4", "$5"), connection);
-        foreach (var value in new object[] { poolId, (short)kind, values, extras, positions })
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
+        await using var command = Command(connection, "SELECT hit.ord, hit.id FROM (" + Hits(type) + ") AS hit", poolId, kind, keys);
         var found = new Dictionary<int, string>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -98,6 +102,19 @@ internal static class AccountLookup
         "SELECT DISTINCT ON (k.ord) k.ord, a.id " +
         "FROM unnest({2}::text[], {3}::text[], {4}::int[]) AS k(value, extra, ord) " + Joins[type] + " WHERE a.kind = {1} " +
         "ORDER BY k.ord, a.phone_country_code IS DISTINCT FROM '+86', a.created_at, a.id";
+
+    /// <summary>A statement of this class ({0}…{4} as above) as a raw command, its values as positional parameters.</summary>
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string statement, string poolId, AccountKind kind, IReadOnlyList<AccountKey> keys)
+    {
+        var (values, extras, positions) = Unnested(keys);
+        var command = new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, statement, "$1", "$2", "$3", "$4", "$5"), connection);
+        foreach (var value in new object[] { poolId, (short)kind, values, extras, positions })
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
 
     private static (string[] Values, string?[] Extras, int[] Positions) Unnested(IReadOnlyList<AccountKey> keys)
     {

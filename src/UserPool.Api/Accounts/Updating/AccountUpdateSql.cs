@@ -67,7 +67,7 @@ internal static class AccountUpdateSql
 
     private const string EmptyJson = "'{}'::jsonb";
 
-    /// <summary>Writes every sent value; answers the ids it updated (an account deleted meanwhile is missing).</summary>
+    /// <summary>Writes every sent value; answers the accounts it updated, as stored (an account not there is missing).</summary>
     public static NpgsqlBatchCommand Update(string poolId, AccountKind kind, IReadOnlyList<UpdateDraft> drafts, DateTime now)
     {
         // Only the text columns some item sends: a batch changing e-mails and nicknames unnests a few arrays instead of
@@ -96,7 +96,7 @@ internal static class AccountUpdateSql
               AS u(id, {textNames}status, email_verified, phone_verified, password_last_set_at,
                    reset_password_on_next_login, custom_data, metadata_source)
             WHERE a.user_pool_id = $1 AND a.kind = $2 AND a.id = u.id
-            RETURNING a.id
+            RETURNING a.*
             """);
         Add(command, poolId, kind);
         command.Parameters.Add(new NpgsqlParameter { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });

@@ -1,5 +1,6 @@
 using Npgsql;
 using UserPool.Api.Accounts.Pipeline;
+using UserPool.Api.Accounts.Reading;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Infrastructure;
 
@@ -9,14 +10,19 @@ namespace UserPool.Api.Accounts.Updating;
 /// Writes an update batch in one transaction: frees the keys it moves, replaces unique custom-field values, updates
 /// every account in one statement, queues the notifications (and stores the answer of an idempotent request). The
 /// unique indexes have the final word: a key a concurrent request took since the checks fails the whole transaction.
+/// Answers the accounts as stored (the UPDATE's RETURNING), by id. An account of the batch that is not there (deleted
+/// meanwhile, or never there for a batch written before its accounts were read) throws <see cref="AccountMissing"/>,
+/// with nothing written.
 /// </summary>
 internal static class AccountUpdateWriter
 {
-    public static async Task WriteAsync(NpgsqlConnection connection, string poolId, AccountKind kind, IReadOnlyList<UpdateDraft> drafts,
-        IReadOnlyList<Data.Entities.OutboxMessage> outbox, DateTime now, Func<Task>? alsoInTransaction, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<string, Account>> WriteAsync(NpgsqlConnection connection, string poolId, AccountKind kind,
+        IReadOnlyList<UpdateDraft> drafts, IReadOnlyList<Data.Entities.OutboxMessage> outbox, DateTime now,
+        Func<IReadOnlyDictionary<string, Account>, Task>? alsoInTransaction, CancellationToken ct)
     {
         var customFieldDrafts = drafts.Select(d => d.Draft).ToList();
         var uniqueValues = customFieldDrafts.Any(d => d.UniqueCustomValues.Count > 0);
+        var written = new Dictionary<string, Account>(StringComparer.Ordinal);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var batch = new NpgsqlBatch(connection))
         {
@@ -36,7 +42,6 @@ internal static class AccountUpdateWriter
             // The custom-field lock rides in the same round trip (first, so its rows are the first result) unless the batch
             // writes unique values: those are inserted only once every account is known to be there (below).
             var checkCustomFields = uniqueValues ? null : CustomFieldRows.AddTo(batch, customFieldDrafts);
-            var updated = new HashSet<string>(StringComparer.Ordinal);
             await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
                 var more = true;
@@ -46,21 +51,21 @@ internal static class AccountUpdateWriter
                     more = await reader.NextResultAsync(ct);
                 }
 
+                // Only the UPDATE answers rows; the statements freeing keys before it answer none.
                 while (more)
                 {
-                    while (await reader.ReadAsync(ct))
+                    foreach (var account in await AccountRows.ReadAllAsync(reader, ct))
                     {
-                        updated.Add(reader.GetString(0));
+                        written[account.Id] = account;
                     }
 
                     more = await reader.NextResultAsync(ct);
                 }
             }
 
-            if (drafts.FirstOrDefault(d => !updated.Contains(d.Stored.Id)) is { } gone)
+            if (drafts.FirstOrDefault(d => !written.ContainsKey(d.Stored.Id)) is { } missing)
             {
-                // Deleted by a concurrent request after it was read: nothing of the batch is written.
-                throw ApiException.NotFound(Reading.ReadMessages.NotFound(kind) + $" ({gone.Stored.Id})", Reading.ReadMessages.NotFoundApiCode);
+                throw new AccountMissing(missing.Stored.Id);
             }
         }
 
@@ -76,9 +81,16 @@ internal static class AccountUpdateWriter
 
         if (alsoInTransaction is not null)
         {
-            await alsoInTransaction();
+            await alsoInTransaction(written);
         }
 
         await transaction.CommitAsync(ct);
+        return written;
     }
+}
+
+/// <summary>An account the batch names is not there; the transaction is rolled back.</summary>
+internal sealed class AccountMissing(string accountId) : Exception($"Account {accountId} is not there")
+{
+    public string AccountId => accountId;
 }

@@ -25,7 +25,6 @@ namespace UserPool.Api.Accounts.Updating;
 /// failing item is reported at once.
 /// </summary>
 public sealed class UpdateAccountsPipeline(
-    UserPoolDbContext db,
     NpgsqlDataSource dataSource,
     PasswordHashingPool hashing,
     PasswordTransport transport,
@@ -44,9 +43,26 @@ public sealed class UpdateAccountsPipeline(
     {
         var items = UpdateShape.Check(command, options.Value.MaxBatchSize);
         var idType = AccountIdTypes.Parse(command.Options?.UserIdType);
-        var errors = new BatchErrors(command.SingleItem);
         var now = Timestamps.Now(clock);
-        var (targets, anyNotFound) = await UpdateTargets.FindAsync(db, command, items, idType, errors, ct);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (WriteFirst.Applies(command, items, idType) && await TryWriteFirstAsync(connection, command, items, now, ct) is { } written)
+        {
+            return written;
+        }
+
+        return await ReadFirstAsync(connection, command, items, idType, now, ct);
+    }
+
+    /// <summary>
+    /// The careful way: the accounts are read first, so that every failing item is named (an id not found, a key held by
+    /// another account, a swap inside the batch) and a dry run can answer the accounts as they would be.
+    /// </summary>
+    private async Task<IReadOnlyList<AccountView>> ReadFirstAsync(
+        NpgsqlConnection connection, UpdateAccountsCommand command, IReadOnlyList<UpdateAccountItem> items, AccountIdType idType, DateTime now,
+        CancellationToken ct)
+    {
+        var errors = new BatchErrors(command.SingleItem);
+        var (targets, anyNotFound) = await UpdateTargets.FindAsync(connection, command, items, idType, errors, ct);
         if (command.SingleItem && anyNotFound)
         {
             // As get-user answers an unknown account (404, apiCode 2004); in a batch it is one item's error among the others.
@@ -61,8 +77,7 @@ public sealed class UpdateAccountsPipeline(
         var dryRun = command.Options?.DryRun == true;
         // As on create: with nothing to hash the unique indexes are asked first, by the write itself, and the conflict
         // query runs only to name the conflicts of a refused write (or of a batch failing anyway); the answer is the same.
-        var conflictsFirst = dryRun || passwords.Hashing || errors.Any;
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        var conflictsFirst = dryRun || passwords.WillHash || errors.Any;
         await CheckAgainstDatabaseAsync(connection, command.PoolId, updates, errors, conflictsFirst, ct);
         if (errors.Any)
         {
@@ -72,21 +87,66 @@ public sealed class UpdateAccountsPipeline(
         // From the accounts as read, before PatchBuilder.Apply turns them into the accounts as they will be.
         UpdateHolders.MarkKeysGivenUp(updates);
         await passwords.HashAsync(drafts, ct);
-        foreach (var update in updates)
+        if (dryRun)
         {
-            PatchBuilder.Apply(update, now, JsonMerge.Objects);
+            // A dry run answers the accounts as they would be, ids included (they exist).
+            foreach (var update in updates)
+            {
+                PatchBuilder.Apply(update, now, JsonMerge.Objects);
+            }
+
+            return updates.Select(u => View(u.Stored)).ToList();
         }
 
-        // A dry run answers the accounts as they would be, ids included (they exist).
-        var views = updates.Select(View).ToList();
-        if (!dryRun)
+        try
         {
-            await WriteAsync(connection, command, updates, views, now, ct);
+            return await WriteCheckedAsync(connection, command, updates, now, ct);
         }
-
-        return views;
+        catch (AccountMissing gone)
+        {
+            // Deleted by a concurrent request after it was read: nothing of the batch is written.
+            throw ApiException.NotFound(ReadMessages.NotFound(command.Kind) + $" ({gone.AccountId})", ReadMessages.NotFoundApiCode);
+        }
     }
 
+    /// <summary>
+    /// As create does, a batch that can only succeed one way is written without reading its accounts first: the
+    /// UPDATE finds them by id and answers them as stored (the same rows the careful way answers). Null, with nothing
+    /// written, when the batch needs the careful way after all: an item fails a check, an id is not there, or the
+    /// unique indexes refuse a key (held outside the batch, or swapped inside it); that way then names every failure.
+    /// </summary>
+    private async Task<IReadOnlyList<AccountView>?> TryWriteFirstAsync(
+        NpgsqlConnection connection, UpdateAccountsCommand command, IReadOnlyList<UpdateAccountItem> items, DateTime now, CancellationToken ct)
+    {
+        var errors = new BatchErrors(command.SingleItem);
+        var updates = Prepare(command, items, items.Select(i => WriteFirst.Unread(command, i)).ToArray(), errors);
+        var drafts = updates.Select(u => u.Draft).ToList();
+        var passwords = new PasswordStep(hashing, transport, now, command.PoolId);
+        passwords.Prepare(drafts, errors);
+        DuplicateDetector.Check(drafts, errors);
+        if (errors.Any || passwords.WillHash)
+        {
+            return null;
+        }
+
+        var found = await BatchLookups.RunAsync(connection, command.PoolId, drafts, conflicts: false, ct);
+        CustomDataCheck.Apply(drafts, found.CustomFields, errors);
+        await CustomFieldPromisesCheck.ApplyAsync(connection, command.PoolId, drafts, found.CustomFields, customFieldSecrets, errors, ct);
+        if (errors.Any)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await WriteAsync(connection, command, updates, now, ct);
+        }
+        catch (Exception refused) when (refused is AccountMissing
+            || refused is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } || DatabaseFaults.IsLockConflict(refused))
+        {
+            return null;
+        }
+    }
     private static List<UpdateDraft> Prepare(UpdateAccountsCommand command, IReadOnlyList<UpdateAccountItem> items, Account?[] targets, BatchErrors errors)
     {
         var validator = command.Kind == AccountKind.PublicAccount ? PublicAccountValidator : UserValidator;
@@ -131,20 +191,13 @@ public sealed class UpdateAccountsPipeline(
         }
     }
 
-    private async Task WriteAsync(
-        NpgsqlConnection connection, UpdateAccountsCommand command, List<UpdateDraft> updates, List<AccountView> views, DateTime now, CancellationToken ct)
+    /// <summary>The careful way's write: a key a concurrent request took after the checks is named as the checks name it.</summary>
+    private async Task<IReadOnlyList<AccountView>> WriteCheckedAsync(
+        NpgsqlConnection connection, UpdateAccountsCommand command, List<UpdateDraft> updates, DateTime now, CancellationToken ct)
     {
-        var outbox = updates.SelectMany(u => PasswordChangedMessages.For(u, now, RequestLanguage.Current, protector)).ToList();
-        Func<Task>? storeAnswer = command.Idempotency is { } ticket
-            ? () => idempotency.SaveAsync(connection, command.PoolId, ticket, ticket.RenderAnswer(views), ct)
-            : null;
         try
         {
-            await deadlockRetry.RunAsync(() => AccountUpdateWriter.WriteAsync(connection, command.PoolId, command.Kind, updates, outbox, now, storeAnswer, ct), ct);
-            if (outbox.Count > 0)
-            {
-                outboxSignal.Notify();
-            }
+            return await WriteAsync(connection, command, updates, now, ct);
         }
         catch (PostgresException race) when (race.SqlState is PostgresErrorCodes.UniqueViolation || DatabaseFaults.IsLockConflict(race))
         {
@@ -166,9 +219,36 @@ public sealed class UpdateAccountsPipeline(
         }
     }
 
-    private AccountView View(UpdateDraft update) =>
-        new(update.Stored, null, null, RawJson.From(customFieldSecrets.Reveal(update.Stored.CustomData, update.Stored.Id)) ?? RawJson.EmptyObject)
+    /// <summary>Writes the batch in one transaction (deadlocks retried) and answers the accounts as stored, in the items' order.</summary>
+    private async Task<IReadOnlyList<AccountView>> WriteAsync(
+        NpgsqlConnection connection, UpdateAccountsCommand command, List<UpdateDraft> updates, DateTime now, CancellationToken ct)
+    {
+        var outbox = updates.SelectMany(u => PasswordChangedMessages.For(u, now, RequestLanguage.Current, protector)).ToList();
+        IReadOnlyList<AccountView>? views = null;
+        await deadlockRetry.RunAsync(async () =>
         {
-            WithPostIds = update.Stored.Kind == AccountKind.User,
+            views = null;
+            await AccountUpdateWriter.WriteAsync(connection, command.PoolId, command.Kind, updates, outbox, now, async stored =>
+            {
+                // The answer is rendered from the rows as stored, inside the transaction, so an idempotent request stores it.
+                views = updates.Select(u => View(stored[u.Stored.Id])).ToList();
+                if (command.Idempotency is { } ticket)
+                {
+                    await idempotency.SaveAsync(connection, command.PoolId, ticket, ticket.RenderAnswer(views), ct);
+                }
+            }, ct);
+        }, ct);
+        if (outbox.Count > 0)
+        {
+            outboxSignal.Notify();
+        }
+
+        return views!;
+    }
+
+    private AccountView View(Account account) =>
+        new(account, null, null, RawJson.From(customFieldSecrets.Reveal(account.CustomData, account.Id)) ?? RawJson.EmptyObject)
+        {
+            WithPostIds = account.Kind == AccountKind.User,
         };
 }

@@ -1,22 +1,23 @@
+using Npgsql;
 using UserPool.Api.Accounts.Contracts;
 using UserPool.Api.Accounts.Pipeline;
 using UserPool.Api.Accounts.Reading;
 using UserPool.Api.Accounts.Validation;
 using UserPool.Api.Data.Entities;
-using UserPool.Api.Data;
 using UserPool.Api.Infrastructure;
 using UserPool.Api.Validation;
 
 namespace UserPool.Api.Accounts.Updating;
 
 /// <summary>
-/// Finds the accounts a batch names, in one statement (AccountLookup), within the caller's pool and of the endpoint's
+/// Finds the accounts a batch names, in one statement (AccountLookup) on the connection the batch is then written on,
+/// within the caller's pool and of the endpoint's
 /// kind: a userId naming another pool's account, or a public account on update-user, is simply not found. An item
 /// whose account is not found, or names one an earlier item already names, fails with its index.
 /// </summary>
 internal static class UpdateTargets
 {
-    public static async Task<(Account?[] Targets, bool AnyNotFound)> FindAsync(UserPoolDbContext db, UpdateAccountsCommand command, IReadOnlyList<UpdateAccountItem> items,
+    public static async Task<(Account?[] Targets, bool AnyNotFound)> FindAsync(NpgsqlConnection connection, UpdateAccountsCommand command, IReadOnlyList<UpdateAccountItem> items,
         AccountIdType type, BatchErrors errors, CancellationToken ct)
     {
         var keys = new AccountKey?[items.Count];
@@ -33,7 +34,7 @@ internal static class UpdateTargets
         }
 
         var asked = keys.Where(k => k is not null).Select(k => k!).ToList();
-        var found = asked.Count == 0 ? [] : await AccountLookup.FindAsync(db, command.PoolId, command.Kind, type, asked, ct);
+        var found = asked.Count == 0 ? [] : await AccountLookup.FindAsync(connection, command.PoolId, command.Kind, type, asked, ct);
         var targets = new Account?[items.Count];
         var anyNotFound = false;
         var firstItemOf = new Dictionary<string, int>(StringComparer.Ordinal);
