@@ -60,6 +60,15 @@ public static class DataRegistration
             csb.MaxPoolSize = settings.MaxPoolSize;
         }
 
+        // Npgsql resets a pooled connection's session with five statements every time it is handed out again (a 50-user
+        // batch opens one or two). The server leaves no session state behind to reset: its settings are SET LOCAL, its
+        // temporary table is ON COMMIT DROP and its advisory locks are transaction locks; a transaction left open is
+        // rolled back on close either way.
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            csb.NoResetOnClose = true;
+        }
+
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             csb.MaxAutoPrepare = settings.MaxAutoPrepare;

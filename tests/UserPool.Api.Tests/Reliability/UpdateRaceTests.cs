@@ -92,6 +92,7 @@ public sealed class UpdateRaceTests(UserPoolApiFactory api, ITestOutputHelper ou
         foreach (var (email, error) in refusals)
         {
             Assert.Equal("already_exists", (string)error["code"]!);
+            Assert.True(error["conflict"] is JsonObject, $"a refusal that names no holder: {error.ToJsonString()}");
             var holder = (string)error["conflict"]!["accountId"]!;
             Assert.True(truth.Contains((email, holder)), $"{holder} never held {email}: {error.ToJsonString()}");
         }

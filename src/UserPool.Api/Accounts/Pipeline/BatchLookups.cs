@@ -56,7 +56,8 @@ public sealed record LookupResult(
     IReadOnlyList<ExistingHolder> Holders);
 
 /// <summary>
-/// Reads everything the checks need in one round trip (an NpgsqlBatch of up to four set-based queries):
+/// Reads everything the checks need in one round trip (an NpgsqlBatch of up to four set-based queries, each sent only
+/// when there is something to look for):
 /// the referenced departments and tenants, the custom field definitions used, and, when asked for, the stored
 /// accounts holding any of the batch's unique keys (unnest probing the unique indexes, never a query per row).
 /// </summary>
@@ -66,39 +67,64 @@ public static class BatchLookups
         NpgsqlConnection connection, string poolId, IReadOnlyList<AccountDraft> drafts, bool conflicts, CancellationToken ct)
     {
         var keys = conflicts ? drafts.SelectMany(d => d.UniqueKeys()).ToList() : [];
+        var references = drafts.SelectMany(d => d.DepartmentReferences).Distinct().ToArray();
+        var tenantIds = drafts.SelectMany(d => d.TenantIds).Distinct().ToArray();
+        var fieldKeys = drafts.SelectMany(CustomDataKeys).Distinct().ToArray();
+        var departments = new List<DepartmentRow>();
+        var tenants = new HashSet<string>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, CustomFieldRule>(StringComparer.Ordinal);
+        // A query with nothing to look for is not sent (an update of profile fields asks for no department or tenant).
+        var readers = new List<Func<NpgsqlDataReader, Task>>();
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Departments(poolId, drafts.SelectMany(d => d.DepartmentReferences).Distinct().ToArray()));
-        batch.BatchCommands.Add(Tenants(poolId, drafts.SelectMany(d => d.TenantIds).Distinct().ToArray()));
-        batch.BatchCommands.Add(CustomFields(poolId, drafts.SelectMany(CustomDataKeys).Distinct().ToArray()));
-        if (conflicts)
+        if (references.Length > 0)
+        {
+            batch.BatchCommands.Add(Departments(poolId, references));
+            readers.Add(r => ReadRowsAsync(r, row => departments.Add(new DepartmentRow(row.GetString(0), NullableString(row, 1), NullableString(row, 2))), ct));
+        }
+
+        if (tenantIds.Length > 0)
+        {
+            batch.BatchCommands.Add(Tenants(poolId, tenantIds));
+            readers.Add(r => ReadRowsAsync(r, row => tenants.Add(row.GetString(0)), ct));
+        }
+
+        if (fieldKeys.Length > 0)
+        {
+            batch.BatchCommands.Add(CustomFields(poolId, fieldKeys));
+            readers.Add(r => ReadRowsAsync(r, row => fields[row.GetString(0)] = new CustomFieldRule(row.GetString(0), row.GetString(1),
+                NullableString(row, 2), row.GetBoolean(3), row.GetBoolean(4), NullableString(row, 5)), ct));
+        }
+
+        List<ExistingHolder> holders = [];
+        if (conflicts && keys.Count > 0)
         {
             batch.BatchCommands.Add(ConflictQuery.Build(poolId, keys));
+            readers.Add(async r => holders = await HoldersAsync(r, keys, ct));
         }
 
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        var departments = new List<DepartmentRow>();
-        while (await reader.ReadAsync(ct))
+        if (readers.Count > 0)
         {
-            departments.Add(new DepartmentRow(reader.GetString(0), NullableString(reader, 1), NullableString(reader, 2)));
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            for (var i = 0; i < readers.Count; i++)
+            {
+                if (i > 0)
+                {
+                    await reader.NextResultAsync(ct);
+                }
+
+                await readers[i](reader);
+            }
         }
 
-        await reader.NextResultAsync(ct);
-        var tenants = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
-        {
-            tenants.Add(reader.GetString(0));
-        }
-
-        await reader.NextResultAsync(ct);
-        var fields = new Dictionary<string, CustomFieldRule>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(ct))
-        {
-            fields[reader.GetString(0)] = new CustomFieldRule(reader.GetString(0), reader.GetString(1), NullableString(reader, 2),
-                reader.GetBoolean(3), reader.GetBoolean(4), NullableString(reader, 5));
-        }
-
-        var holders = conflicts && await reader.NextResultAsync(ct) ? await HoldersAsync(reader, keys, ct) : [];
         return new LookupResult(departments, tenants, fields, holders);
+    }
+
+    private static async Task ReadRowsAsync(NpgsqlDataReader reader, Action<NpgsqlDataReader> read, CancellationToken ct)
+    {
+        while (await reader.ReadAsync(ct))
+        {
+            read(reader);
+        }
     }
 
     /// <summary>The conflict query alone, for a batch whose references were read without it.</summary>

@@ -22,7 +22,9 @@ internal static class WriteFirst
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        return items.All(i => !string.IsNullOrEmpty(i.UserId) && ids.Add(i.UserId));
+        // An id that could name no account (empty, or with a control character PostgreSQL would refuse as text) is the
+        // careful way's to report.
+        return items.All(i => AccountKey.TryParse(AccountIdType.UserId, i.UserId, "userId", out _, out _) && ids.Add(i.UserId!));
     }
 
     /// <summary>
