@@ -51,8 +51,10 @@ public sealed partial class BenchmarkRun(BenchSettings settings, string root)
             .Where(s => !s.Key.StartsWith("ConnectionStrings", StringComparison.Ordinal) && !s.Key.EndsWith("Secret", StringComparison.Ordinal))
             .ToDictionary();
 
-        // The baselines (and the in-process stage profile) prepare what they repeat, as the server does (Database:MaxAutoPrepare).
-        await using var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxAutoPrepare = 64 }.ConnectionString);
+        // The baselines (and the in-process stage profile) prepare what they repeat and skip the pooled connection's reset,
+        // as the server does (Database:MaxAutoPrepare, and its default No Reset On Close).
+        await using var dataSource = NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxAutoPrepare = 64, NoResetOnClose = true }.ConnectionString);
         var poolId = await PoolIdAsync(dataSource);
         using var api = await ApiClient.ConnectAsync(server.Url, poolId, AccessKeyId, secret);
         // EF Core is the naive path: its defaults, statements unprepared, as an application written without care runs it.

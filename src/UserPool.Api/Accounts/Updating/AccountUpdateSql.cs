@@ -51,68 +51,86 @@ internal static class AccountUpdateSql
         return command;
     }
 
-    private static readonly (string Column, Func<Account, string?> Value)[] TextColumns =
-    [
-        ("email", a => a.Email), ("email_key", a => a.EmailKey), ("phone", a => a.Phone), ("phone_country_code", a => a.PhoneCountryCode),
-        ("phone_key", a => a.PhoneKey), ("username", a => a.Username), ("username_key", a => a.UsernameKey), ("external_id", a => a.ExternalId),
-        ("name", a => a.Name), ("nickname", a => a.Nickname), ("photo", a => a.Photo), ("gender", a => a.Gender),
-        ("birthdate", a => a.Birthdate), ("country", a => a.Country), ("province", a => a.Province), ("city", a => a.City),
-        ("address", a => a.Address), ("street_address", a => a.StreetAddress), ("postal_code", a => a.PostalCode),
-        ("company", a => a.Company), ("browser", a => a.Browser), ("device", a => a.Device), ("given_name", a => a.GivenName),
-        ("family_name", a => a.FamilyName), ("middle_name", a => a.MiddleName), ("profile", a => a.Profile),
-        ("preferred_username", a => a.PreferredUsername), ("website", a => a.Website), ("zoneinfo", a => a.Zoneinfo),
-        ("locale", a => a.Locale), ("formatted", a => a.Formatted), ("region", a => a.Region), ("identity_number", a => a.IdentityNumber),
-        ("password_hash", a => a.PasswordHash), ("password_algorithm", a => a.PasswordAlgorithm),
-    ];
+    /// <summary>
+    /// One column an update can set: its unnested array's type, the SET clauses it drives (u.x is the item's value, NULL
+    /// when not sent; $3 is the update's time) and the item's value.
+    /// </summary>
+    private sealed record SetColumn(string Column, NpgsqlDbType Type, string Set, Func<UpdateDraft, object?> Value);
+
+    private static SetColumn Text(string column, Func<Account, string?> value) =>
+        new(column, NpgsqlDbType.Text, $"{column} = COALESCE(u.{column}, a.{column})", d => value(d.Patch));
 
     private const string EmptyJson = "'{}'::jsonb";
+
+    private static readonly SetColumn[] Columns =
+    [
+        Text("email", a => a.Email), Text("email_key", a => a.EmailKey), Text("phone", a => a.Phone),
+        Text("phone_country_code", a => a.PhoneCountryCode), Text("phone_key", a => a.PhoneKey), Text("username", a => a.Username),
+        Text("username_key", a => a.UsernameKey), Text("external_id", a => a.ExternalId), Text("name", a => a.Name),
+        Text("nickname", a => a.Nickname), Text("photo", a => a.Photo), Text("gender", a => a.Gender), Text("birthdate", a => a.Birthdate),
+        Text("country", a => a.Country), Text("province", a => a.Province), Text("city", a => a.City), Text("address", a => a.Address),
+        Text("street_address", a => a.StreetAddress), Text("postal_code", a => a.PostalCode), Text("company", a => a.Company),
+        Text("browser", a => a.Browser), Text("device", a => a.Device), Text("given_name", a => a.GivenName),
+        Text("family_name", a => a.FamilyName), Text("middle_name", a => a.MiddleName), Text("profile", a => a.Profile),
+        Text("preferred_username", a => a.PreferredUsername), Text("website", a => a.Website), Text("zoneinfo", a => a.Zoneinfo),
+        Text("locale", a => a.Locale), Text("formatted", a => a.Formatted), Text("region", a => a.Region),
+        Text("identity_number", a => a.IdentityNumber),
+        // A new password replaces the hash, its algorithm and its time, and drops a kept hash's separate salt.
+        new("password_hash", NpgsqlDbType.Text, "password_hash = COALESCE(u.password_hash, a.password_hash), " +
+            "password_salt = CASE WHEN u.password_hash IS NULL THEN a.password_salt END", d => d.Patch.PasswordHash),
+        Text("password_algorithm", a => a.PasswordAlgorithm),
+        new("password_last_set_at", NpgsqlDbType.TimestampTz, "password_last_set_at = COALESCE(u.password_last_set_at, a.password_last_set_at)",
+            d => d.Patch.PasswordLastSetAt),
+        // statusChangedAt moves only when the status does.
+        new("status", NpgsqlDbType.Text, "status = COALESCE(u.status, a.status), " +
+            "status_changed_at = CASE WHEN u.status IS DISTINCT FROM a.status AND u.status IS NOT NULL THEN $3 ELSE a.status_changed_at END",
+            d => d.Patch.Status),
+        new("email_verified", NpgsqlDbType.Boolean, "email_verified = COALESCE(u.email_verified, a.email_verified)", d => d.Item.EmailVerified),
+        new("phone_verified", NpgsqlDbType.Boolean, "phone_verified = COALESCE(u.phone_verified, a.phone_verified)", d => d.Item.PhoneVerified),
+        new("reset_password_on_next_login", NpgsqlDbType.Boolean,
+            "reset_password_on_next_login = COALESCE(u.reset_password_on_next_login, a.reset_password_on_next_login)", d => d.ResetPasswordOnNextLogin),
+        // Sent objects are merged into the stored ones (jsonb ||: the sent keys replace the stored ones).
+        new("custom_data", NpgsqlDbType.Text,
+            $"custom_data = CASE WHEN u.custom_data IS NULL THEN a.custom_data ELSE COALESCE(a.custom_data, {EmptyJson}) || u.custom_data::jsonb END",
+            d => d.Patch.CustomData),
+        new("metadata_source", NpgsqlDbType.Text, "metadata_source = CASE WHEN u.metadata_source IS NULL THEN a.metadata_source " +
+            $"ELSE COALESCE(a.metadata_source, {EmptyJson}) || u.metadata_source::jsonb END", d => d.Patch.MetadataSource),
+    ];
+
+    private static readonly Dictionary<NpgsqlDbType, string> ArrayTypes = new()
+    {
+        [NpgsqlDbType.Text] = "text[]", [NpgsqlDbType.Boolean] = "bool[]", [NpgsqlDbType.TimestampTz] = "timestamptz[]",
+    };
 
     /// <summary>Writes every sent value; answers the accounts it updated, as stored (an account not there is missing).</summary>
     public static NpgsqlBatchCommand Update(string poolId, AccountKind kind, IReadOnlyList<UpdateDraft> drafts, DateTime now)
     {
-        // Only the text columns some item sends: a batch changing e-mails and nicknames unnests a few arrays instead of
-        // forty, mostly NULL (PostgreSQL decodes every array and evaluates every SET per row). The text depends on the
-        // set of columns sent, which a client's batches repeat, so prepared statements still serve it.
-        // (password_hash always: password_salt's SET reads it.)
-        var sent = TextColumns.Where(c => c.Column == "password_hash" || drafts.Any(d => c.Value(d.Patch) is not null)).ToArray();
-        var texts = string.Concat(sent.Select(c => $"{c.Column} = COALESCE(u.{c.Column}, a.{c.Column}), "));
-        var textParams = string.Concat(sent.Select((_, i) => $"${i + 5}::text[], "));
-        var textNames = string.Concat(sent.Select(c => $"{c.Column}, "));
-        var next = sent.Length + 5;
+        // Only the columns some item sends: a batch changing e-mails and nicknames unnests a few arrays instead of forty,
+        // mostly NULL (PostgreSQL decodes every array and evaluates every SET per row). The text depends on the set of
+        // columns sent, which a client's batches repeat, so prepared statements still serve it.
+        var sent = Columns.Where(c => drafts.Any(d => c.Value(d) is not null)).ToArray();
+        var sets = string.Concat(sent.Select(c => c.Set + ", "));
+        var arrays = string.Concat(sent.Select((c, i) => $", ${i + 5}::{ArrayTypes[c.Type]}"));
+        var names = string.Concat(sent.Select(c => ", " + c.Column));
         var command = new NpgsqlBatchCommand($"""
-            UPDATE accounts a SET {texts}
-              status = COALESCE(u.status, a.status),
-              status_changed_at = CASE WHEN u.status IS DISTINCT FROM a.status AND u.status IS NOT NULL THEN $3 ELSE a.status_changed_at END,
-              email_verified = COALESCE(u.email_verified, a.email_verified),
-              phone_verified = COALESCE(u.phone_verified, a.phone_verified),
-              password_salt = CASE WHEN u.password_hash IS NULL THEN a.password_salt END,
-              password_last_set_at = COALESCE(u.password_last_set_at, a.password_last_set_at),
-              reset_password_on_next_login = COALESCE(u.reset_password_on_next_login, a.reset_password_on_next_login),
-              custom_data = CASE WHEN u.custom_data IS NULL THEN a.custom_data ELSE COALESCE(a.custom_data, {EmptyJson}) || u.custom_data::jsonb END,
-              metadata_source = CASE WHEN u.metadata_source IS NULL THEN a.metadata_source ELSE COALESCE(a.metadata_source, {EmptyJson}) || u.metadata_source::jsonb END,
-              updated_at = $3
-            FROM unnest($4::text[], {textParams}${next}::text[], ${next + 1}::bool[], ${next + 2}::bool[], ${next + 3}::timestamptz[],
-                        ${next + 4}::bool[], ${next + 5}::text[], ${next + 6}::text[])
-              AS u(id, {textNames}status, email_verified, phone_verified, password_last_set_at,
-                   reset_password_on_next_login, custom_data, metadata_source)
+            UPDATE accounts a SET {sets}updated_at = $3
+            FROM unnest($4::text[]{arrays}) AS u(id{names})
             WHERE a.user_pool_id = $1 AND a.kind = $2 AND a.id = u.id
             RETURNING a.*
             """);
         Add(command, poolId, kind);
         command.Parameters.Add(new NpgsqlParameter { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         Array(command, NpgsqlDbType.Text, drafts.Select(d => d.Stored.Id).ToArray());
-        foreach (var (_, value) in sent)
+        foreach (var column in sent)
         {
-            Array(command, NpgsqlDbType.Text, drafts.Select(d => value(d.Patch)).ToArray());
+            Array(command, column.Type, column.Type switch
+            {
+                NpgsqlDbType.Boolean => drafts.Select(d => (bool?)column.Value(d)).ToArray(),
+                NpgsqlDbType.TimestampTz => drafts.Select(d => (DateTime?)column.Value(d)).ToArray(),
+                _ => drafts.Select(d => (string?)column.Value(d)).ToArray(),
+            });
         }
 
-        Array(command, NpgsqlDbType.Text, drafts.Select(d => d.Patch.Status).ToArray());
-        Array(command, NpgsqlDbType.Boolean, drafts.Select(d => d.Item.EmailVerified).ToArray());
-        Array(command, NpgsqlDbType.Boolean, drafts.Select(d => d.Item.PhoneVerified).ToArray());
-        Array(command, NpgsqlDbType.TimestampTz, drafts.Select(d => d.Patch.PasswordLastSetAt).ToArray());
-        Array(command, NpgsqlDbType.Boolean, drafts.Select(d => d.ResetPasswordOnNextLogin).ToArray());
-        Array(command, NpgsqlDbType.Text, drafts.Select(d => d.Patch.CustomData).ToArray());
-        Array(command, NpgsqlDbType.Text, drafts.Select(d => d.Patch.MetadataSource).ToArray());
         return command;
     }
 
