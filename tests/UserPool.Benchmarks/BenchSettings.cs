@@ -14,7 +14,7 @@ public sealed record BenchSettings
     /// <summary>Users deleted per measured run of scenario 3 (50-user batches), by the server and by the baseline alike.</summary>
     public int DeletesPerRun { get; init; } = 5_000;
     /// <summary>Accounts updated per measured run of scenario 4 (50-account batches), by the server and by the baseline alike.</summary>
-    public int UpdatesPerRun { get; init; } = 5_000;
+    public int UpdatesPerRun { get; init; } = 10_000;
     public int Repetitions { get; init; } = 7;
     public int HashSamples { get; init; } = 12;
     public int ProfileBatches { get; init; } = 8;

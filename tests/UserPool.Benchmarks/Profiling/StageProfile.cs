@@ -35,7 +35,8 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
     [
         "parse (JSON → request)", "validate + drafts + in-batch duplicates", "open connection",
         "reference lookups (departments, tenants, custom fields) + checks", ConflictStage,
-        "hashing", "BEGIN + COPY accounts", "identities, department links, custom-field lock (one batch of statements)", "COMMIT",
+        "hashing", "BEGIN + COPY accounts (above 100 a batch)",
+        "identities, department links, custom-field lock (one batch of statements; the accounts too, up to 100)", "COMMIT",
         "serialize answer (JSON)",
     ];
 
@@ -161,9 +162,16 @@ public sealed class StageProfile(NpgsqlDataSource dataSource, string poolId, Use
         await passwords.HashAsync(drafts, CancellationToken.None);
         t[5] = Lap();
         await using var transaction = await connection.BeginTransactionAsync();
-        await AccountCopy.Accounts.WriteAsync(connection, drafts.Select(d => d.Account), CancellationToken.None);
+        // As AccountWriter: a small batch's accounts travel in the batch of statements that follows them.
+        var accounts = drafts.Select(d => d.Account).ToList();
+        var inserted = accounts.Count <= AccountWriter.InsertedUpTo;
+        if (!inserted)
+        {
+            await AccountCopy.Accounts.WriteAsync(connection, accounts, CancellationToken.None);
+        }
+
         t[6] = Lap();
-        await AccountWriter.WriteFollowingRowsAsync(connection, drafts, [], CancellationToken.None);
+        await AccountWriter.WriteFollowingRowsAsync(connection, drafts, [], CancellationToken.None, inserted ? accounts : null);
         t[7] = Lap();
         await transaction.CommitAsync();
         t[8] = Lap();

@@ -61,10 +61,10 @@ public sealed partial class BenchmarkRun
     }
 
     /// <summary>
-    /// Every update leaves a dead row version in the table and in all its indexes (no update of a unique key is HOT), and
-    /// autovacuum comes when it comes: measured, the same run was up to 5 times slower for both methods before autovacuum
-    /// had passed than after. Each run therefore starts from a vacuumed, analysed table, so neither method inherits the
-    /// other's dead rows or autovacuum's timing.
+    /// Every update or delete leaves dead row versions in the table and in all its indexes (no update of a unique key is
+    /// HOT), and autovacuum comes when it comes: measured, the same update run was up to 5 times slower for both methods
+    /// before autovacuum had passed than after. Each update and delete run therefore starts from a vacuumed, analysed
+    /// table, so neither method inherits the other's dead rows or autovacuum's timing.
     /// </summary>
     private static async Task VacuumAsync(NpgsqlDataSource database)
     {

@@ -257,6 +257,7 @@ public sealed partial class BenchmarkRun(BenchSettings settings, string root)
         }
 
         var ids = rows.Select(r => r.Accounts.Select(a => a.Id).ToArray()).ToList();
+        await VacuumAsync(writers.Database);
         RunResult run;
         if (config.Method == Method.Server)
         {
@@ -272,7 +273,8 @@ public sealed partial class BenchmarkRun(BenchSettings settings, string root)
         {
             _results.Add(config, run);
             Log($"  S3 {config.Method,-9} delete batch {config.BatchSize} × {config.Clients} clients: {run.UsersPerSecond,8:N0} deletes/s  " +
-                $"p50 {Stats.Median(run.LatenciesMs),7:N1} ms  p99 {Stats.Percentile(run.LatenciesMs, 99),7:N1} ms");
+                $"p50 {Stats.Median(run.LatenciesMs),7:N1} ms  p99 {Stats.Percentile(run.LatenciesMs, 99),7:N1} ms  " +
+                $"CPU s/1k server {run.Cpu.Server * 1000 / run.Users:N3} PostgreSQL {run.Cpu.Postgres * 1000 / run.Users:N3} driver {run.Cpu.Driver * 1000 / run.Users:N3}");
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Hosting;
+using UserPool.Api.Accounts.Pipeline;
 using UserPool.Api.Data.Entities;
 using UserPool.Api.Tests.Infrastructure;
 
@@ -28,10 +30,17 @@ public sealed class AccountRoundTripTests(UserPoolApiFactory api) : IAsyncLifeti
         Assert.Equal(booleans.Count, booleans.Distinct().Count());
     }
 
-    [Fact]
-    public async Task CreateUsersBatch_StoresEveryFieldInItsOwnColumn_AndGetUserAnswersItAsSent()
+    /// <summary>
+    /// Both ways accounts are written: in the batch of statements (up to AccountWriter.InsertedUpTo a batch) and by COPY
+    /// above it (a server whose Accounts:MaxBatchSize allows such batches; the sample travels with fillers).
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(AccountWriter.InsertedUpTo + 1)]
+    public async Task CreateUsersBatch_StoresEveryFieldInItsOwnColumn_AndGetUserAnswersItAsSent(int batchSize)
     {
-        using var client = api.CreateSignedClient();
+        await using var server = api.WithWebHostBuilder(b => b.UseSetting("Accounts:MaxBatchSize", "500"));
+        using var client = new SignedClient(server.CreateClient(), UserPoolApiFactory.AccessKeyId, UserPoolApiFactory.AccessKeySecret);
         var sample = SampleUsers.Full();
         var tag = SampleUsers.Token();
         var identity = new JsonObject
@@ -41,7 +50,8 @@ public sealed class AccountRoundTripTests(UserPoolApiFactory api) : IAsyncLifeti
         };
         sample["identities"] = new JsonArray(identity);
 
-        var created = (await AccountSeed.CreateUsersAsync(client, sample))[0];
+        var fillers = Enumerable.Range(1, batchSize - 1).Select(i => new Dictionary<string, object?> { ["username"] = $"filler-{i}-{tag}" });
+        var created = (await AccountSeed.CreateUsersAsync(client, [sample, .. fillers]))[0];
         var userId = (string)created["userId"]!;
 
         await using (var db = api.CreateDbContext())
