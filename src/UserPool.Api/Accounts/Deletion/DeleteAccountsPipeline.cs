@@ -12,7 +12,8 @@ namespace UserPool.Api.Accounts.Deletion;
 
 /// <summary>
 /// Deletes users or public accounts (the kind is a parameter) named by one userIdType, all or none, in a bounded
-/// number of statements whatever the batch size: one lookup of every id, one DELETE of every account found (the
+/// number of statements whatever the batch size: one lookup of every id (unless a batch of distinct ids was deleted
+/// whole by the DELETE alone), one DELETE of every account found (the
 /// foreign keys cascade to identities, department and tenant links, unique custom-field values and notifications
 /// not yet sent), and the idempotent answer, in one transaction. An id that names no account of the kind (a public
 /// account is not a user) or the same account twice fails the batch with every such item listed.
@@ -36,6 +37,30 @@ public sealed class DeleteAccountsPipeline(
         }
 
         var deleted = 0;
+        // Accounts named by distinct ids are deleted first, as create writes first: when every one of them was there the
+        // batch is done in one statement; else it is rolled back and looked up to name every failing item.
+        var distinctIds = type == AccountIdType.UserId ? keys.Select(k => k.Candidates[0].Value).Distinct(StringComparer.Ordinal).ToArray() : [];
+        var deletedFirst = false;
+        if (distinctIds.Length == keys.Count)
+        {
+            await deadlockRetry.RunAsync(async () =>
+            {
+                await using var transaction = await connection.BeginTransactionAsync(ct);
+                deleted = await DeleteRowsAsync(connection, poolId, kind, distinctIds, ct);
+                deletedFirst = deleted == distinctIds.Length;
+                if (deletedFirst)
+                {
+                    await CommitAsync(connection, transaction, poolId, ticket, ct);
+                }
+            }, ct);
+        }
+
+        if (deletedFirst)
+        {
+            logger.LogInformation("Deleted {Count} accounts of kind {Kind} in pool {PoolId}", deleted, kind, poolId);
+            return;
+        }
+
         // Each attempt is one whole transaction: a deadlock victim looks the ids up again, since a concurrent delete
         // may have removed some meanwhile (and then its refusal names them).
         await deadlockRetry.RunAsync(async () =>
@@ -43,15 +68,20 @@ public sealed class DeleteAccountsPipeline(
             await using var transaction = await connection.BeginTransactionAsync(ct);
             var ids = Named(kind, keys, await AccountLookup.FindIdsAsync(connection, poolId, kind, type, keys, ct));
             deleted = await DeleteRowsAsync(connection, poolId, kind, ids, ct);
-            if (ticket is not null)
-            {
-                // A delete answers no accounts: the answer is rendered from none.
-                await idempotency.SaveAsync(connection, poolId, ticket, ticket.RenderAnswer([]), ct);
-            }
-
-            await transaction.CommitAsync(ct);
+            await CommitAsync(connection, transaction, poolId, ticket, ct);
         }, ct);
         logger.LogInformation("Deleted {Count} accounts of kind {Kind} in pool {PoolId}", deleted, kind, poolId);
+    }
+
+    private async Task CommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string poolId, IdempotencyTicket? ticket, CancellationToken ct)
+    {
+        if (ticket is not null)
+        {
+            // A delete answers no accounts: the answer is rendered from none.
+            await idempotency.SaveAsync(connection, poolId, ticket, ticket.RenderAnswer([]), ct);
+        }
+
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>The account ids, when every key names a distinct account of the kind; else every failing item at once.</summary>
