@@ -9,7 +9,7 @@ public sealed record BenchSettings
     public int SeedClients { get; init; } = 2;
     /// <summary>Users written per measured run, by batch size (a 500-batch run holds 20 batches, a 50-batch run 100).</summary>
     public int UsersPerLargeRun { get; init; } = 10_000;
-    public int UsersPerSmallRun { get; init; } = 5_000;
+    public int UsersPerSmallRun { get; init; } = 10_000;
     public int PlaintextUsersPerRun { get; init; } = 400;
     /// <summary>Users deleted per measured run of scenario 3 (50-user batches), by the server and by the baseline alike.</summary>
     public int DeletesPerRun { get; init; } = 5_000;
