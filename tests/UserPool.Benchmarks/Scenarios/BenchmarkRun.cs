@@ -269,6 +269,7 @@ public sealed partial class BenchmarkRun(BenchSettings settings, string root)
             run = await BatchRun.RunAsync(ids, config.Clients, b => b.Length, writers.RawDelete.DeleteAsync, cpu, memory);
         }
 
+        await VacuumAsync(writers.Database);
         if (record)
         {
             _results.Add(config, run);
