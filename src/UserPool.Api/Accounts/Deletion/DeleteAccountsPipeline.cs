@@ -13,9 +13,9 @@ namespace UserPool.Api.Accounts.Deletion;
 /// <summary>
 /// Deletes users or public accounts (the kind is a parameter) named by one userIdType, all or none, in a bounded
 /// number of statements whatever the batch size: one lookup of every id (unless a batch of distinct ids was deleted
-/// whole by the DELETE alone), one DELETE of every account found (the
-/// foreign keys cascade to identities, department and tenant links, unique custom-field values and notifications
-/// not yet sent), and the idempotent answer, in one transaction. An id that names no account of the kind (a public
+/// whole by the DELETE alone), one DELETE of every account found (the foreign keys cascade to identities, department
+/// and tenant links, unique custom-field values and notifications not yet sent), and the idempotent answer, in one
+/// transaction. An id that names no account of the kind (a public
 /// account is not a user) or the same account twice fails the batch with every such item listed.
 /// </summary>
 public sealed class DeleteAccountsPipeline(

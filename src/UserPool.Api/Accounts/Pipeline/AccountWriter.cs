@@ -42,7 +42,10 @@ public static class AccountWriter
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>What follows the accounts, in one round trip: the custom-field lock and unique values, identities, links, messages.</summary>
+    /// <summary>
+    /// One round trip: the custom-field lock, the accounts when given (a small batch's), the unique custom-field values,
+    /// identities, links and messages.
+    /// </summary>
     public static async Task WriteFollowingRowsAsync(
         NpgsqlConnection connection, IReadOnlyList<AccountDraft> drafts, IReadOnlyList<OutboxMessage> outbox, CancellationToken ct,
         IReadOnlyList<Account>? accounts = null)

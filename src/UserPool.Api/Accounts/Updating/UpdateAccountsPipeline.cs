@@ -147,6 +147,7 @@ public sealed class UpdateAccountsPipeline(
             return null;
         }
     }
+
     private static List<UpdateDraft> Prepare(UpdateAccountsCommand command, IReadOnlyList<UpdateAccountItem> items, Account?[] targets, BatchErrors errors)
     {
         var validator = command.Kind == AccountKind.PublicAccount ? PublicAccountValidator : UserValidator;
