@@ -58,15 +58,18 @@ public sealed partial class MarkdownReport(BenchSettings settings, Results resul
              "where the report goes (default `docs/benchmarks.md`); `--no-build` to reuse the server already built in `src/UserPool.Api/bin/Release`; " +
              "`--focus` to try a change: only the first goal's shape, the server against COPY with 30,000 users a run, printed, no report; " +
              "`--deletes` likewise for scenario 3 alone (`--deletes-per-run N`, default 5,000), `--updates` for scenario 4 alone " +
-             "(`--updates-per-run N`, default 5,000). Scenario 3 writes the accounts it deletes by COPY " +
+             "(`--updates-per-run N`, default 10,000). Scenario 3 writes the accounts it deletes by COPY " +
              "first (not measured), with their identity and department links, then deletes them in 50-user batches: the server by " +
-             "delete-users-batch (ids looked up, every one checked, one DELETE, cascades) against one raw `DELETE … WHERE id = ANY(…)` per batch. " +
+             "delete-users-batch (ids checked, one DELETE in a transaction that commits only if every id was there, else the ids are looked " +
+             "up to name the missing; cascades) against one raw `DELETE … WHERE id = ANY(…)` per batch. " +
              "Scenario 4 picks accounts the server created (kept hashes, canonical keys; at random, so the changes land all over the indexes) " +
              "and gives each a fresh e-mail, phone, username, nickname, city, company, profile and two custom-data fields in 50-account batches: " +
-             "the server by update-user-batch (accounts read, every change validated, keys canonicalised and checked against the pool, moved keys " +
-             "freed, one UPDATE … FROM unnest, custom fields locked) against one raw `UPDATE accounts … FROM unnest(…)` per batch setting the same " +
+             "the server by update-user-batch (every change validated, keys canonicalised, custom fields looked up and locked, one UPDATE … " +
+             "FROM unnest … RETURNING the rows it answers; the unique indexes refuse a taken key, and a refused batch is read first and checked " +
+             "against the pool) against one raw `UPDATE accounts … FROM unnest(…)` per batch setting the same " +
              "columns, the canonical key columns included (computed by the server's key normalizer before the run). No password is sent: an " +
-             "update's password is always a plaintext to hash, which scenario 2 measures.");
+             "update's password is always a plaintext to hash, which scenario 2 measures. Every update and delete run starts and ends with " +
+             "`VACUUM (ANALYZE) accounts`, so no method meets another's dead rows or autovacuum.");
         Line();
         Line("Needs the .NET 10 SDK and PostgreSQL server binaries (`initdb`, `pg_ctl`, `postgres` on PATH or under /usr/lib/postgresql); no Docker. " +
              "The program builds the server in Release, starts a private PostgreSQL cluster in `.data/bench-postgres` (a fresh database every run), " +
