@@ -11,9 +11,9 @@ namespace UserPool.Api.Accounts.Updating;
 
 /// <summary>
 /// Finds the accounts a batch names, in one statement (AccountLookup) on the connection the batch is then written on,
-/// within the caller's pool and of the endpoint's
-/// kind: a userId naming another pool's account, or a public account on update-user, is simply not found. An item
-/// whose account is not found, or names one an earlier item already names, fails with its index.
+/// within the caller's pool and of the endpoint's kind: a userId naming another pool's account, or a public account on
+/// update-user, is simply not found. An item whose account is not found, or names one an earlier item already names,
+/// fails with its index.
 /// </summary>
 internal static class UpdateTargets
 {
