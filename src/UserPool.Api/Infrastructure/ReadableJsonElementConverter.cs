@@ -20,21 +20,6 @@ public sealed class ReadableJsonElementConverter : JsonConverter<JsonElement>
 
     public override void Write(Utf8JsonWriter writer, JsonElement value, JsonSerializerOptions options) => value.WriteTo(writer);
 
-    private static bool IsReadable(JsonElement element)
-    {
-        try
-        {
-            return element.ValueKind switch
-            {
-                JsonValueKind.String => element.GetString() is not null,
-                JsonValueKind.Array => element.EnumerateArray().All(IsReadable),
-                JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && IsReadable(p.Value)),
-                _ => true,
-            };
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Every string and name decodes; text without an escape is judged from its bytes, allocating nothing.</summary>
+    private static bool IsReadable(JsonElement element) => RawJsonText.EveryText(element, static _ => true);
 }

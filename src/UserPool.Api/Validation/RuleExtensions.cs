@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
+using UserPool.Api.Infrastructure;
 
 namespace UserPool.Api.Validation;
 
@@ -24,12 +25,12 @@ public static class RuleExtensions
             .WithErrorCode(ErrorCodes.InvalidFormat).WithMessage(_ => Messages.InvalidFormat("{PropertyName}"))
             .Must(value => value is not { } v || TextRules.IsStorable(v))
             .WithErrorCode(ErrorCodes.InvalidText).WithMessage(_ => Messages.InvalidText("{PropertyName}"))
-            .Must(value => value is not { } v || v.GetRawText().Length <= FieldLimits.JsonObjectBytes)
+            .Must(value => value is not { } v || RawJsonText.RawTextLength(v) <= FieldLimits.JsonObjectBytes)
             .WithErrorCode(ErrorCodes.TooLong).WithMessage(_ => Messages.TooLong("{PropertyName}", FieldLimits.JsonObjectBytes));
 
     /// <summary>Any JSON value, as long as it can be stored and stays small.</summary>
     public static IRuleBuilderOptions<T, JsonElement?> StorableJson<T>(this IRuleBuilder<T, JsonElement?> rule) =>
-        rule.Must(value => value is not { } v || (TextRules.IsStorable(v) && v.GetRawText().Length <= FieldLimits.JsonObjectBytes))
+        rule.Must(value => value is not { } v || (TextRules.IsStorable(v) && RawJsonText.RawTextLength(v) <= FieldLimits.JsonObjectBytes))
             .WithErrorCode(ErrorCodes.InvalidFormat).WithMessage(_ => Messages.InvalidFormat("{PropertyName}"));
 
     public static IRuleBuilderOptions<T, TValue?> Absent<T, TValue>(this IRuleBuilder<T, TValue?> rule) =>

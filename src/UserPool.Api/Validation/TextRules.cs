@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using UserPool.Api.Infrastructure;
 
 namespace UserPool.Api.Validation;
 
@@ -18,14 +19,8 @@ public static class TextRules
         || (value.AsSpan().IndexOfAnyInRange('\0', '\u001f') < 0 && value.AsSpan().IndexOfAnyInRange('\u007f', '\u009f') < 0
             && IsWellFormedUtf16(value));
 
-    /// <summary>Every property name and string inside a JSON value must be storable.</summary>
-    public static bool IsStorable(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => IsStorable(element.GetString()),
-        JsonValueKind.Array => element.EnumerateArray().All(IsStorable),
-        JsonValueKind.Object => element.EnumerateObject().All(p => IsStorable(p.Name) && IsStorable(p.Value)),
-        _ => true,
-    };
+    /// <summary>Every property name and string inside a JSON value must be storable (text without an escape always is, once it decodes).</summary>
+    public static bool IsStorable(JsonElement element) => RawJsonText.EveryText(element, static text => IsStorable(text));
 
     public static int Utf8Length(string value) => Encoding.UTF8.GetByteCount(value);
 

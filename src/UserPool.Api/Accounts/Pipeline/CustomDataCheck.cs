@@ -22,16 +22,17 @@ public static class CustomDataCheck
 
             foreach (var property in data.EnumerateObject())
             {
-                var field = $"customData.{property.Name}";
-                if (!fields.TryGetValue(property.Name, out var rule))
+                // The name is read once, and a failure's field path is only built for a failure.
+                var name = property.Name;
+                if (!fields.TryGetValue(name, out var rule))
                 {
-                    errors.Invalid(draft.Index, field, ErrorCodes.UndefinedCustomField, RequestLanguage.Pick(
-                        $"自定义字段 {property.Name} 未定义", $"Custom field {property.Name} is not defined for users (see set-custom-fields)"));
+                    errors.Invalid(draft.Index, $"customData.{name}", ErrorCodes.UndefinedCustomField, RequestLanguage.Pick(
+                        $"自定义字段 {name} 未定义", $"Custom field {name} is not defined for users (see set-custom-fields)"));
                 }
                 else if (property.Value.ValueKind != JsonValueKind.Null && !Matches(rule, property.Value))
                 {
-                    errors.Invalid(draft.Index, field, ErrorCodes.CustomFieldType, RequestLanguage.Pick(
-                        $"自定义字段 {property.Name} 应为 {rule.DataType}", $"Custom field {property.Name} must be a {rule.DataType}"));
+                    errors.Invalid(draft.Index, $"customData.{name}", ErrorCodes.CustomFieldType, RequestLanguage.Pick(
+                        $"自定义字段 {name} 应为 {rule.DataType}", $"Custom field {name} must be a {rule.DataType}"));
                 }
             }
         }
