@@ -6,10 +6,10 @@ namespace UserPool.Api.Accounts.Pipeline;
 /// </summary>
 public static class DuplicateDetector
 {
-    public static void Check(IEnumerable<AccountDraft> drafts, BatchErrors errors)
+    public static void Check(IReadOnlyList<AccountDraft> drafts, BatchErrors errors)
     {
         // Sized for an e-mail, a phone, a username and an identity per item, so a 500-item batch does not regrow it.
-        var firstHolder = new Dictionary<(UniqueKeyKind, string), int>(drafts.TryGetNonEnumeratedCount(out var count) ? 4 * count : 0);
+        var firstHolder = new Dictionary<(UniqueKeyKind, string), int>(4 * drafts.Count);
         foreach (var key in drafts.SelectMany(d => d.UniqueKeys()))
         {
             if (!firstHolder.TryAdd((key.Kind, key.Normalized), key.Index) && firstHolder[(key.Kind, key.Normalized)] is var first)
