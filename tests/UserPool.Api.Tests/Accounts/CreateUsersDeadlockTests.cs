@@ -10,14 +10,16 @@ using UserPool.Api.Tests.Notifications;
 namespace UserPool.Api.Tests.Accounts;
 
 /// <summary>
-/// A real deadlock, forced step by step: the test's own transaction holds e-mail A uncommitted, the server's batch
-/// inserts B and then waits for A, and the test then inserts B, so each transaction waits for the other. PostgreSQL
-/// aborts the server's (its wait started first, and the test's session waits longer before checking); the server
-/// runs its transaction again, which waits for B until the test ends its transaction. Without the retry the
-/// client was answered 503.
+/// A real deadlock, forced step by step. The server writes a batch's accounts in the order of their e-mail keys
+/// (AccountWriter), so batches sharing e-mails wait for each other instead of crossing; two transactions can still
+/// cross on keys of different kinds. The batch is A then B (each with its own username); the test's own transaction
+/// holds B's username uncommitted, the server inserts A and then waits for B's username, and the test then inserts
+/// e-mail A, so each transaction waits for the other. PostgreSQL aborts the server's (its wait started first, and the
+/// test's session waits longer before checking); the server runs its transaction again, which waits for e-mail A until
+/// the test ends its transaction. Without the retry the client was answered 503.
 /// </summary>
 [Collection(AccountsCollection.Name)]
-public sealed class CreateUsersDeadlockTests(UserPoolApiFactory api) : IAsyncLifetime
+public sealed class CreateUsersDeadlockTests(LogCapturingApiFactory api) : IClassFixture<LogCapturingApiFactory>, IAsyncLifetime
 {
     public Task InitializeAsync() => api.ResetAsync();
 
@@ -31,9 +33,9 @@ public sealed class CreateUsersDeadlockTests(UserPoolApiFactory api) : IAsyncLif
 
         Assert.Equal(409, (int)answer["statusCode"]!);
         var errors = answer["errors"]!.AsArray();
-        Assert.Equal(["list[0].email", "list[1].email"], errors.Select(e => (string)e!["field"]!).Order());
-        Assert.Equal(holders[b], (string)errors.Single(e => (string)e!["field"]! == "list[0].email")!["conflict"]!["accountId"]!);
-        Assert.Equal(holders[a], (string)errors.Single(e => (string)e!["field"]! == "list[1].email")!["conflict"]!["accountId"]!);
+        Assert.Equal(["list[0].email", "list[1].username"], errors.Select(e => (string)e!["field"]!).Order());
+        Assert.Equal(holders["list[0].email"], (string)errors.Single(e => (string)e!["field"]! == "list[0].email")!["conflict"]!["accountId"]!);
+        Assert.Equal(holders["list[1].username"], (string)errors.Single(e => (string)e!["field"]! == "list[1].username")!["conflict"]!["accountId"]!);
         await using var db = api.CreateDbContext();
         Assert.Equal(2, await db.Accounts.CountAsync());
     }
@@ -58,7 +60,7 @@ public sealed class CreateUsersDeadlockTests(UserPoolApiFactory api) : IAsyncLif
         return ($"a-{token}@example.com", $"b-{token}@example.com");
     }
 
-    /// <summary>Drives the deadlock; returns the server's answer and the test's account id per e-mail.</summary>
+    /// <summary>Drives the deadlock; returns the server's answer and the test's account id per key of the batch it holds.</summary>
     private async Task<(JsonObject Answer, Dictionary<string, string> Holders)> RaceAgainstHolderAsync(string a, string b, bool commit)
     {
         await using var holder = new NpgsqlConnection(api.ConnectionString);
@@ -66,21 +68,22 @@ public sealed class CreateUsersDeadlockTests(UserPoolApiFactory api) : IAsyncLif
         await using var transaction = await holder.BeginTransactionAsync();
         // Superuser-only setting, local to this transaction: the server's session detects the cycle first and is the victim.
         await ExecuteAsync(holder, "SET LOCAL deadlock_timeout = '10s'");
-        var holders = new Dictionary<string, string> { [a] = await InsertAsync(holder, a) };
+        var retriesBefore = DeadlockRetries();
+        var holders = new Dictionary<string, string> { ["list[1].username"] = await InsertAsync(holder, "holder-" + b, Item(b)["username"]!.ToString()) };
 
         using var client = api.CreateSignedClient();
-        var batch = new[] { Item(b), Item(a) };
+        var batch = new[] { Item(a), Item(b) };
         var body = new { list = batch, options = new { sendNotification = new { sendEmailNotification = true } } };
         var signed = client.Sign(HttpMethod.Post, "/api/v3/create-users-batch", System.Text.Json.JsonSerializer.Serialize(body, Json.Options));
         signed.Headers.Add("Idempotency-Key", "deadlock-" + a);
         var request = SendAsync(client, signed);
         await WaitUntilServerWaitsAsync(holder, request);
-        await AssertStillWaitingAsync(request, "for the test's A");
+        await AssertStillWaitingAsync(request, "for the test's username of B");
 
-        // Blocks on the server's uncommitted B until PostgreSQL aborts the server's transaction.
-        holders[b] = await InsertAsync(holder, b);
-        await WaitUntilServerWaitsAsync(holder, request); // the retry, now waiting for the test's B
-        await AssertStillWaitingAsync(request, "for the test's B (its retry)");
+        // Blocks on the server's uncommitted e-mail A until PostgreSQL aborts the server's transaction.
+        holders["list[0].email"] = await InsertAsync(holder, a);
+        await WaitUntilServerWaitsAsync(holder, request); // the retry, now waiting for the test's e-mail A
+        await AssertStillWaitingAsync(request, "for the test's e-mail A (its retry)");
         if (commit)
         {
             await transaction.CommitAsync();
@@ -90,8 +93,12 @@ public sealed class CreateUsersDeadlockTests(UserPoolApiFactory api) : IAsyncLif
             await transaction.RollbackAsync();
         }
 
-        return (await request, holders);
+        var answer = await request;
+        Assert.True(DeadlockRetries() > retriesBefore, "the server's transaction was never chosen as a deadlock victim, so nothing here tested the retry");
+        return (answer, holders);
     }
+
+    private int DeadlockRetries() => api.Logs.Lines.Count(line => line.Contains("Deadlock victim, running the transaction again", StringComparison.Ordinal));
 
     private static async Task<JsonObject> SendAsync(SignedClient client, HttpRequestMessage request) =>
         await Envelopes.ReadAsync(await client.Http.SendAsync(request));
@@ -99,7 +106,7 @@ public sealed class CreateUsersDeadlockTests(UserPoolApiFactory api) : IAsyncLif
     private static Dictionary<string, object?> Item(string email) =>
         new() { ["email"] = email, ["username"] = email.Split('@')[0] };
 
-    private async Task<string> InsertAsync(NpgsqlConnection connection, string email)
+    private async Task<string> InsertAsync(NpgsqlConnection connection, string email, string? username = null)
     {
         var id = ObjectIds.New();
         await using var command = new NpgsqlCommand("""
@@ -111,7 +118,7 @@ public sealed class CreateUsersDeadlockTests(UserPoolApiFactory api) : IAsyncLif
                     now(), now(), now())
             """, connection);
         // The unique indexes compare the keys the application writes, so the holder's row carries them as the server's would.
-        var username = "holder-" + email.Split('@')[0];
+        username ??= "holder-" + email.Split('@')[0];
         foreach (var value in new object[]
                  {
                      api.PoolId, id, email, username, KeyNormalizer.EmailKeyOrNull(email)!, KeyNormalizer.UsernameKeyOrNull(username)!,

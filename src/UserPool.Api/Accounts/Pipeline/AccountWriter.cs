@@ -22,6 +22,7 @@ public static class AccountWriter
         NpgsqlConnection connection, IReadOnlyList<AccountDraft> drafts, IReadOnlyList<OutboxMessage> outbox,
         Func<Task>? alsoInTransaction, CancellationToken ct)
     {
+        drafts = InKeyOrder(drafts);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var accounts = drafts.Select(d => d.Account).ToList();
         if (accounts.Count > InsertedUpTo)
@@ -54,7 +55,9 @@ public static class AccountWriter
         // The accounts before the rows that refer to them (the custom-field lock still goes first: AddTo puts it there).
         AddRows(batch, AccountCopy.Accounts, accounts ?? []);
         var checkCustomFields = CustomFieldRows.AddTo(batch, drafts);
-        AddRows(batch, AccountCopy.Identities, drafts.SelectMany(d => d.Identities).ToList());
+        AddRows(batch, AccountCopy.Identities, drafts.SelectMany(d => d.Identities)
+            .OrderBy(i => i.ExtIdpId, StringComparer.Ordinal).ThenBy(i => i.Type, StringComparer.Ordinal).ThenBy(i => i.UserIdInIdp, StringComparer.Ordinal)
+            .ToList());
         AddRows(batch, AccountCopy.Departments, AccountCopy.DepartmentLinks(drafts).ToList());
         AddRows(batch, AccountCopy.Tenants, AccountCopy.TenantLinks(drafts).ToList());
         AddRows(batch, AccountCopy.Outbox, outbox);
@@ -74,6 +77,21 @@ public static class AccountWriter
         {
         }
     }
+
+    /// <summary>
+    /// Every batch writes its accounts in one shared order of their keys (e-mail, then phone, username, externalId;
+    /// identities likewise by their own key), so two batches that hold the same keys take them in the same order: the
+    /// later one waits for the earlier instead of each holding a key the other inserts next. Without it, eight clients
+    /// sending the same e-mails in opposite orders made deadlock victims that lost all of DeadlockRetry's attempts
+    /// (a retried victim, waiting first, was chosen again). Batches that share keys of different kinds can still
+    /// cross, as an order by e-mail is not one by phone; the retry covers those.
+    /// </summary>
+    private static List<AccountDraft> InKeyOrder(IReadOnlyList<AccountDraft> drafts) => drafts
+        .OrderBy(d => d.Account.EmailKey, StringComparer.Ordinal)
+        .ThenBy(d => d.Account.PhoneKey, StringComparer.Ordinal)
+        .ThenBy(d => d.Account.UsernameKey, StringComparer.Ordinal)
+        .ThenBy(d => d.Account.ExternalId, StringComparer.Ordinal)
+        .ToList();
 
     private static void AddRows<TRow>(NpgsqlBatch batch, CopyTable<TRow> table, IReadOnlyList<TRow> rows)
     {
