@@ -127,36 +127,15 @@ public sealed class CreateAccountsPipeline(
         Func<Task>? storeAnswer = command.Idempotency is { } ticket
             ? () => idempotency.SaveAsync(connection, command.PoolId, ticket, ticket.RenderAnswer(views), ct)
             : null;
-        try
+        // Each attempt is one whole transaction (outbox rows and the idempotent answer included), so a retried deadlock
+        // victim or a write tried again after a late conflict writes everything exactly once.
+        await LateConflicts.WriteAsync(
+            () => deadlockRetry.RunAsync(() => AccountWriter.WriteAsync(connection, drafts, outbox, storeAnswer, ct), ct),
+            late => CheckAgainstDatabaseAsync(connection, command.PoolId, drafts, late, conflicts: true, customFieldSecrets, ct),
+            command.SingleItem);
+        if (outbox.Count > 0)
         {
-            // Each attempt is one whole transaction (outbox rows and the idempotent answer included), so a retried
-            // deadlock victim writes everything exactly once.
-            await deadlockRetry.RunAsync(() => AccountWriter.WriteAsync(connection, drafts, outbox, storeAnswer, ct), ct);
-            if (outbox.Count > 0)
-            {
-                outboxSignal.Notify();
-            }
-        }
-        catch (PostgresException race) when (race.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.ForeignKeyViolation
-            || DatabaseFaults.IsLockConflict(race))
-        {
-            // A stored key (not looked for before a write without hashing), or a key a concurrent request committed,
-            // or a reference removed after our checks. The checks now see it and name the item; should they not,
-            // the constraint still says which field it was. A deadlock that outlasted the retries with no holder
-            // to name stays a transient fault (503, please retry).
-            var late = new BatchErrors(command.SingleItem);
-            await CheckAgainstDatabaseAsync(connection, command.PoolId, drafts, late, conflicts: true, customFieldSecrets, ct);
-            if (late.Any)
-            {
-                throw late.ToException();
-            }
-
-            if (DatabaseFaults.IsLockConflict(race))
-            {
-                throw;
-            }
-
-            throw DatabaseConflicts.ToAnswer(race, DatabaseConflicts.AccountsBatch("list", 2026));
+            outboxSignal.Notify();
         }
     }
 

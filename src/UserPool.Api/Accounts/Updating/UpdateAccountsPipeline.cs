@@ -193,43 +193,12 @@ public sealed class UpdateAccountsPipeline(
     }
 
     /// <summary>The careful way's write: a key a concurrent request took after the checks is named as the checks name it.</summary>
-    private async Task<IReadOnlyList<AccountView>> WriteCheckedAsync(
-        NpgsqlConnection connection, UpdateAccountsCommand command, List<UpdateDraft> updates, DateTime now, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await WriteAsync(connection, command, updates, now, ct);
-            }
-            catch (PostgresException race) when (race.SqlState is PostgresErrorCodes.UniqueViolation || DatabaseFaults.IsLockConflict(race))
-            {
-                // A key a concurrent request committed after our checks: the checks now see it and name the holder. A deadlock
-                // that outlasted the retries stays a 503.
-                var late = new BatchErrors(command.SingleItem);
-                await CheckAgainstDatabaseAsync(connection, command.PoolId, updates, late, conflicts: true, ct);
-                if (late.Any)
-                {
-                    throw late.ToException();
-                }
-
-                if (DatabaseFaults.IsLockConflict(race))
-                {
-                    throw;
-                }
-
-                // Nobody holds the key any more: its holder moved or was deleted between the refusal and the checks (keys
-                // change hands when accounts are updated). The write is tried again rather than refused naming nobody;
-                // should the keys keep moving, the constraint still says which field it was.
-                if (attempt == MaxWriteAttempts)
-                {
-                    throw DatabaseConflicts.ToAnswer(race, DatabaseConflicts.AccountsBatch("list", 2026));
-                }
-            }
-        }
-    }
-
-    private const int MaxWriteAttempts = 3;
+    private Task<IReadOnlyList<AccountView>> WriteCheckedAsync(
+        NpgsqlConnection connection, UpdateAccountsCommand command, List<UpdateDraft> updates, DateTime now, CancellationToken ct) =>
+        LateConflicts.WriteAsync(
+            () => WriteAsync(connection, command, updates, now, ct),
+            late => CheckAgainstDatabaseAsync(connection, command.PoolId, updates, late, conflicts: true, ct),
+            command.SingleItem);
 
     /// <summary>Writes the batch in one transaction (deadlocks retried) and answers the accounts as stored, in the items' order.</summary>
     private async Task<IReadOnlyList<AccountView>> WriteAsync(
