@@ -6,12 +6,21 @@ using UserPool.Api.Passwords;
 
 namespace UserPool.Api.Tests.Passwords;
 
-/// <summary>The hashing pool on one thread, so the order of service is the order of completion.</summary>
+/// <summary>
+/// The hashing pool on one thread, so the order of service is the order of completion. Where a test must know what is
+/// still queued, the thread hashes behind a gate the test opens: on a loaded machine a test thread can be held up for
+/// longer than several hashes take, and the queue would have drained before the test looked.
+/// </summary>
 public sealed class PasswordHashingPoolTests
 {
-    private static PasswordHashingPool OneThread(int largestBatch = 50, double maxQueuedSeconds = 0) => new(
+    private static PasswordHashingPool OneThread(int largestBatch = 50, double maxQueuedSeconds = 0, HashGate? gate = null) => new(
         Options.Create(new PasswordOptions { BcryptWorkFactor = 6, HashingThreads = 1, MaxQueuedHashingSeconds = maxQueuedSeconds }),
-        Options.Create(new AccountsOptions { MaxBatchSize = largestBatch }), Observability.UnobservedMetrics.Create());
+        Options.Create(new AccountsOptions { MaxBatchSize = largestBatch }), Observability.UnobservedMetrics.Create(),
+        (password, workFactor) =>
+        {
+            gate?.Wait();
+            return BCrypt.Net.BCrypt.HashPassword(password, workFactor);
+        });
 
     [Fact]
     public void A_fresh_pool_that_never_refused_a_batch_is_not_saturated()
@@ -27,10 +36,12 @@ public sealed class PasswordHashingPoolTests
     [Fact]
     public async Task A_pools_single_hash_is_served_after_at_most_one_hash_of_a_pool_that_queued_many()
     {
-        using var hashing = OneThread();
+        using var gate = new HashGate();
+        using var hashing = OneThread(gate: gate);
         var finished = new ConcurrentQueue<string>();
         var big = Enumerable.Range(0, 20).Select(i => Track(hashing.HashAllAsync("a", [$"a{i}"], CancellationToken.None), "a", finished)).ToList();
         var small = Track(hashing.HashAllAsync("b", ["b"], CancellationToken.None), "b", finished);
+        gate.Open();
 
         await Task.WhenAll(big.Append(small));
 
@@ -42,15 +53,17 @@ public sealed class PasswordHashingPoolTests
     [Fact]
     public async Task A_batch_beyond_the_pools_bound_is_refused_whole_with_a_429_and_retry_after_while_other_pools_pass()
     {
-        using var hashing = OneThread(largestBatch: 5);
-        using var hold = new CancellationTokenSource();
-        var first = hashing.HashAllAsync("a", Passwords(5), hold.Token); // the bound is one largest batch (seconds: 0)
+        using var gate = new HashGate();
+        using var hashing = OneThread(largestBatch: 5, gate: gate);
+        var first = hashing.HashAllAsync("a", Passwords(5), CancellationToken.None); // the bound is one largest batch (seconds: 0)
 
         var refused = Assert.Throws<ApiException>(() => { _ = hashing.HashAllAsync("a", Passwords(1), CancellationToken.None); });
         Assert.Equal(429, refused.StatusCode);
         Assert.True(refused.RetryAfter > TimeSpan.Zero);
         Assert.True(hashing.Saturation.RefusedRecently); // /health/ready reports Degraded for a while
-        Assert.Equal(3, (await hashing.HashAllAsync("b", Passwords(3), CancellationToken.None)).Length);
+        var otherPool = hashing.HashAllAsync("b", Passwords(3), CancellationToken.None);
+        gate.Open();
+        Assert.Equal(3, (await otherPool).Length);
 
         await first;
         Assert.Single(await hashing.HashAllAsync("a", Passwords(1), CancellationToken.None));
@@ -79,6 +92,19 @@ public sealed class PasswordHashingPoolTests
 
         Assert.Equal(50, tiny.LimitPerPool);
         Assert.True(generous.LimitPerPool > 50);
+    }
+
+    /// <summary>Holds the hashing thread until opened. Opening on dispose lets a failed test's thread finish (never
+    /// disposing the event under a waiting thread).</summary>
+    private sealed class HashGate : IDisposable
+    {
+        private readonly ManualResetEventSlim _open = new(false);
+
+        public void Wait() => _open.Wait();
+
+        public void Open() => _open.Set();
+
+        public void Dispose() => Open();
     }
 
     private static string[] Passwords(int count) => Enumerable.Range(0, count).Select(i => $"password-{i}").ToArray();
