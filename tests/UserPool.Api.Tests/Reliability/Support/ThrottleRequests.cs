@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using UserPool.Api.Tests.CustomFields;
 using UserPool.Api.Tests.Infrastructure;
 
@@ -8,8 +7,17 @@ namespace UserPool.Api.Tests.Reliability.Support;
 /// <summary>Signed and forged requests from a chosen client address (sent as X-Forwarded-For through the loopback proxy).</summary>
 public static class ThrottleRequests
 {
-    /// <summary>A documentation address no other test uses, so the limiter's windows never carry over between tests.</summary>
-    public static string NewAddress() => $"198.51.{RandomNumberGenerator.GetInt32(0, 256)}.{RandomNumberGenerator.GetInt32(1, 255)}";
+    private static int _addresses;
+
+    /// <summary>
+    /// An address no other test of this run uses, so the limiter's windows never carry over between tests: counted, not
+    /// drawn at random (two random draws can meet, and the second test would start throttled).
+    /// </summary>
+    public static string NewAddress()
+    {
+        var next = Interlocked.Increment(ref _addresses);
+        return $"198.51.{next / 254 % 256}.{next % 254 + 1}";
+    }
 
     public static async Task<HttpResponseMessage> SignedGetAsync(UserPoolApiFactory server, string address, string keyId, string secret)
     {
