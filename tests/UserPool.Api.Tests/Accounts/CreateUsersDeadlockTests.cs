@@ -19,7 +19,7 @@ namespace UserPool.Api.Tests.Accounts;
 /// the test ends its transaction. Without the retry the client was answered 503.
 /// </summary>
 [Collection(AccountsCollection.Name)]
-public sealed class CreateUsersDeadlockTests(LogCapturingApiFactory api) : IClassFixture<LogCapturingApiFactory>, IAsyncLifetime
+public sealed class CreateUsersDeadlockTests(SlowDeadlockCheckApiFactory api) : IClassFixture<SlowDeadlockCheckApiFactory>, IAsyncLifetime
 {
     public Task InitializeAsync() => api.ResetAsync();
 
@@ -66,8 +66,9 @@ public sealed class CreateUsersDeadlockTests(LogCapturingApiFactory api) : IClas
         await using var holder = new NpgsqlConnection(api.ConnectionString);
         await holder.OpenAsync();
         await using var transaction = await holder.BeginTransactionAsync();
-        // Superuser-only setting, local to this transaction: the server's session detects the cycle first and is the victim.
-        await ExecuteAsync(holder, "SET LOCAL deadlock_timeout = '10s'");
+        // Superuser-only setting, local to this transaction: the server's session (which looks after 4 s, see the factory)
+        // detects the cycle first and is the victim, as long as the test's second lock comes within those 4 s.
+        await ExecuteAsync(holder, "SET LOCAL deadlock_timeout = '60s'");
         var retriesBefore = DeadlockRetries();
         var holders = new Dictionary<string, string> { ["list[1].username"] = await InsertAsync(holder, "holder-" + b, Item(b)["username"]!.ToString()) };
 

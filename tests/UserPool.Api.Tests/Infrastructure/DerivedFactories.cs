@@ -68,7 +68,7 @@ public sealed class MovableClockApiFactory : UserPoolApiFactory
 }
 
 /// <summary>The server with every log line, at every level and category, captured as text.</summary>
-public sealed class LogCapturingApiFactory : UserPoolApiFactory
+public class LogCapturingApiFactory : UserPoolApiFactory
 {
     public CapturedLogs Logs { get; } = new();
 
@@ -80,5 +80,22 @@ public sealed class LogCapturingApiFactory : UserPoolApiFactory
             logging.AddProvider(Logs);
             logging.AddFilter<CapturedLogs>(category: null, LogLevel.Trace);
         });
+    }
+}
+
+/// <summary>
+/// Log capturing, and the server's sessions look for a deadlock only after 4 s of waiting (PostgreSQL's default is 1 s).
+/// A test that forces a deadlock against the server needs the server's session to find it: PostgreSQL looks once per
+/// wait, so on a loaded machine the test's second lock could come after the server's one look, and the test's own
+/// session would be the victim.
+/// </summary>
+public sealed class SlowDeadlockCheckApiFactory : LogCapturingApiFactory
+{
+    public const string ServerDeadlockTimeout = "4s";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ConnectionStrings:UserPool", $"{ConnectionString};Options=-c deadlock_timeout={ServerDeadlockTimeout}");
     }
 }
