@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Npgsql;
 using UserPool.Api.Tests.Infrastructure;
@@ -98,29 +97,23 @@ public sealed class NoisySearchNeighbourTests(SearchNeighbourApiFactory api, ITe
     public async Task A_one_megabyte_keyword_is_a_400_naming_keywords_before_any_query_runs()
     {
         using var client = api.CreateSignedClient();
-        var database = new NpgsqlConnectionStringBuilder(api.ConnectionString).Database!;
-        using var commands = new DatabaseCommands(database);
 
         // Authentication has commands of its own (the signature's nonce): a request refused before reading has only those.
-        // The ordinary search goes first, so that one-time look-ups (the access key) are cached for the other two.
-        var byOrdinarySearch = await CommandsOfAsync(commands, () => client.PostEnvelopeAsync("/api/v3/list-users", new { keywords = "anyone" }));
-        var byAuthentication = await CommandsOfAsync(commands, () => client.PostEnvelopeAsync("/api/v3/list-users",
-            new { options = new { pagination = new { page = 1, limit = 51 } } }));
-        JsonObject? envelope = null;
-        var byOversizedSearch = await CommandsOfAsync(commands, async () =>
-            envelope = await client.PostEnvelopeAsync("/api/v3/list-users", new { keywords = new string('k', 1_000_000) }));
+        // Each count is of that request's statements alone (see DatabaseCommands), not the server's background work.
+        var (_, byOrdinarySearch) = await CommandsOfAsync(client, new { keywords = "anyone" });
+        var (_, byAuthentication) = await CommandsOfAsync(client, new { options = new { pagination = new { page = 1, limit = 51 } } });
+        var (envelope, byOversizedSearch) = await CommandsOfAsync(client, new { keywords = new string('k', 1_000_000) });
 
-        Assert.Equal(400, (int)envelope!["statusCode"]!);
+        Assert.Equal(400, (int)envelope["statusCode"]!);
         Assert.Contains("keywords", (string)envelope["message"]!);
         Assert.True(byOrdinarySearch > byAuthentication, $"an ordinary search ran {byOrdinarySearch} commands, authentication alone {byAuthentication}");
         Assert.True(byOversizedSearch <= byAuthentication, $"the oversized search ran {byOversizedSearch} commands, authentication alone {byAuthentication}");
     }
 
-    private static async Task<int> CommandsOfAsync(DatabaseCommands commands, Func<Task> request)
+    private static async Task<(JsonObject Envelope, int Commands)> CommandsOfAsync(SignedClient client, object body)
     {
-        var before = commands.Count;
-        await request();
-        return commands.Count - before;
+        var (envelope, statements) = await UserPool.Api.Tests.Users.DatabaseCommands.OfPostAsync(client, "/api/v3/list-users", body);
+        return (envelope, statements.Count);
     }
 
     private static async Task ListAsync(SignedClient client)
@@ -151,33 +144,5 @@ public sealed class NoisySearchNeighbourTests(SearchNeighbourApiFactory api, ITe
         // Only the server's pool counts (it names its connections); the test's own resets, seeding and probes do not.
         command.Parameters.AddWithValue("server", UserPool.Api.Data.DataRegistration.ApplicationName);
         return (int)(long)(await command.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>Counts Npgsql's command activities on one database, whatever process-wide client sends them.</summary>
-    private sealed class DatabaseCommands : IDisposable
-    {
-        private readonly ActivityListener _listener;
-        private int _count;
-
-        public DatabaseCommands(string database)
-        {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = activity =>
-                {
-                    if (activity.TagObjects.Any(tag => Equals(tag.Value, database)) || activity.DisplayName.Contains(database, StringComparison.Ordinal))
-                    {
-                        Interlocked.Increment(ref _count);
-                    }
-                },
-            };
-            ActivitySource.AddActivityListener(_listener);
-        }
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Dispose() => _listener.Dispose();
     }
 }
