@@ -26,6 +26,7 @@ internal static class AccountUpdateWriter
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var batch = new NpgsqlBatch(connection))
         {
+            batch.BatchCommands.Add(AccountUpdateSql.LockInIdOrder(poolId, kind, drafts));
             // Only a swap needs its keys cleared first; an update that takes free keys is one UPDATE (half the row versions).
             if (drafts.Any(d => d.GivesUpKeyInBatch))
             {
@@ -44,14 +45,14 @@ internal static class AccountUpdateWriter
             var checkCustomFields = uniqueValues ? null : CustomFieldRows.AddTo(batch, customFieldDrafts);
             await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
-                var more = true;
                 if (checkCustomFields is not null)
                 {
                     await checkCustomFields(reader, ct);
-                    more = await reader.NextResultAsync(ct);
+                    await reader.NextResultAsync(ct);
                 }
 
-                // Only the UPDATE answers rows; the statements freeing keys before it answer none.
+                // Past the row locks' ids. Then only the UPDATE answers rows; the statements freeing keys before it answer none.
+                var more = await reader.NextResultAsync(ct);
                 while (more)
                 {
                     foreach (var account in await AccountRows.ReadAllAsync(reader, ct))
