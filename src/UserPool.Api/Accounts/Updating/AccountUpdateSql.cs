@@ -19,6 +19,7 @@ internal static class AccountUpdateSql
     /// deadlock_timeout (1 s) before a victim is picked and the server runs its transaction again. In id order they
     /// wait for each other instead. The mode is the one the UPDATE takes: FOR UPDATE when a column with a unique index
     /// may change, else FOR NO KEY UPDATE, which leaves other transactions' foreign-key checks on these rows unblocked.
+    /// Costs PostgreSQL a lock record per row before the UPDATE's new version (docs/reliability.md, Deadlocks in detail).
     /// Answers the ids, which the writer skips.
     /// </summary>
     public static NpgsqlBatchCommand LockInIdOrder(string poolId, AccountKind kind, IReadOnlyList<UpdateDraft> drafts)

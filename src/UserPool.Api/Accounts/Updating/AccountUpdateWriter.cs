@@ -26,7 +26,13 @@ internal static class AccountUpdateWriter
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var batch = new NpgsqlBatch(connection))
         {
-            batch.BatchCommands.Add(AccountUpdateSql.LockInIdOrder(poolId, kind, drafts));
+            // One account's lock cannot be taken out of order: only a batch of several locks them first.
+            var locksFirst = drafts.Count > 1;
+            if (locksFirst)
+            {
+                batch.BatchCommands.Add(AccountUpdateSql.LockInIdOrder(poolId, kind, drafts));
+            }
+
             // Only a swap needs its keys cleared first; an update that takes free keys is one UPDATE (half the row versions).
             if (drafts.Any(d => d.GivesUpKeyInBatch))
             {
@@ -51,8 +57,9 @@ internal static class AccountUpdateWriter
                     await reader.NextResultAsync(ct);
                 }
 
-                // Past the row locks' ids. Then only the UPDATE answers rows; the statements freeing keys before it answer none.
-                var more = await reader.NextResultAsync(ct);
+                // Past the row locks' ids, if taken. Then only the UPDATE answers rows; the statements freeing keys before it
+                // answer none.
+                var more = !locksFirst || await reader.NextResultAsync(ct);
                 while (more)
                 {
                     foreach (var account in await AccountRows.ReadAllAsync(reader, ct))
