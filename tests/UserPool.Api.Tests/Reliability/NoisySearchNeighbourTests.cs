@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using UserPool.Api.Tests.Infrastructure;
 using UserPool.Api.Tests.Reliability.Support;
+using UserPool.Api.Tests.Users;
 using Xunit.Abstractions;
 
 namespace UserPool.Api.Tests.Reliability;
@@ -112,7 +113,7 @@ public sealed class NoisySearchNeighbourTests(SearchNeighbourApiFactory api, ITe
 
     private static async Task<(JsonObject Envelope, int Commands)> CommandsOfAsync(SignedClient client, object body)
     {
-        var (envelope, statements) = await UserPool.Api.Tests.Users.DatabaseCommands.OfPostAsync(client, "/api/v3/list-users", body);
+        var (envelope, statements) = await DatabaseCommands.OfPostAsync(client, "/api/v3/list-users", body);
         return (envelope, statements.Count);
     }
 
